@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/examples'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
+  // Tests import the TypeScript sources; the compiled lib/*.js next to them must not shadow them.
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/cdktf.out/', '/\\.gen/'],
+  snapshotFormat: { printBasicPrototype: false },
+};

@@ -1,0 +1,3 @@
+export * from './isolated-tenant';
+export * from './dense-service';
+export { PlacedWorkloadProps, PlacementRecord } from './placed-workload';

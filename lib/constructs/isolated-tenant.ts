@@ -1,0 +1,51 @@
+import { Construct } from 'constructs';
+import { PlacedWorkload, PlacedWorkloadProps, TENANT_DEFAULTS } from './placed-workload';
+import { IngressRule } from '../targets/target';
+
+/**
+ * Props of {@link IsolatedTenant}.
+ */
+export interface IsolatedTenantProps extends PlacedWorkloadProps {
+  /**
+   * The tenant's stable id: DNS-safe, unique in the stack. Every resource name and construct id of
+   * the tenant derives from it, so adding or removing a tenant changes no other tenant.
+   */
+  readonly tenantId: string;
+  /**
+   * Sources admitted to the workload's port. `0.0.0.0/0` makes the tenant public.
+   * @default - no ingress: the tenant is reachable from nowhere
+   */
+  readonly ingress?: IngressRule[];
+  /**
+   * The tenant may open connections to the internet (AWS: a NAT gateway in its VPC;
+   * Docker: its network is not internal).
+   * @default false
+   */
+  readonly egress?: boolean;
+}
+
+/**
+ * A workload that owns its isolation boundary: nothing that carries its data or traffic is shared with
+ * another tenant (own network, key, roles, logs). By default HOSTILE co-tenancy and BALANCED priority,
+ * which on AWS gives a VM per tenant.
+ */
+export class IsolatedTenant extends PlacedWorkload {
+  /** The tenant id. */
+  public readonly tenantId: string;
+
+  constructor(scope: Construct, id: string, props: IsolatedTenantProps) {
+    super(scope, id, 'IsolatedTenant', props?.tenantId, props, TENANT_DEFAULTS,
+      (self, decision, isolation, efficiency) => props.target.realizeTenant(self, {
+        where: self.node.path,
+        tenantId: props.tenantId,
+        workload: props.workload,
+        isolation,
+        efficiency,
+        decision,
+        instanceType: props.instanceType,
+        ingress: props.ingress,
+        egress: props.egress,
+      }));
+    this.tenantId = props.tenantId;
+  }
+}

@@ -1,0 +1,183 @@
+import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { CoTenancy, EfficiencyPriority, HardwareExclusivity, LoadProfile } from '../needs/enums';
+import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
+import { NeedsValidation } from '../needs/validation';
+import { WorkloadSpec } from '../needs/workload';
+import { PlacementTier } from '../placement/boundary';
+import { PlacementDecision, PlacementEngine } from '../placement/engine';
+import { PlacementError } from '../placement-error';
+import { IPlacementTarget, RealizedWorkload } from '../targets/target';
+
+/**
+ * Props every placed workload shares.
+ */
+export interface PlacedWorkloadProps {
+  /** Where the workload is realized: an `AwsTarget` or a `DockerTarget`. */
+  readonly target: IPlacementTarget;
+  /** What runs. */
+  readonly workload: WorkloadSpec;
+  /**
+   * How strongly the workload must be isolated.
+   * @default - per construct: HOSTILE for IsolatedTenant, TRUSTED for DenseService
+   */
+  readonly isolation?: IsolationNeeds;
+  /**
+   * How much cost and density matter.
+   * @default - per construct: BALANCED/STEADY for IsolatedTenant, COST/STEADY for DenseService
+   */
+  readonly efficiency?: EfficiencyNeeds;
+  /**
+   * Force a tier instead of letting the engine choose.
+   * @default - the engine chooses
+   */
+  readonly pin?: PlacementTier;
+  /**
+   * Why a pinned tier weaker than the needs require is acceptable.
+   * @default - a weaker pin is refused
+   */
+  readonly acknowledgeWeakerIsolation?: string;
+  /**
+   * An EC2 instance type for the VM tiers.
+   * @default - the smallest catalogue type that fits the workload and the tier
+   */
+  readonly instanceType?: string;
+}
+
+/**
+ * What the placement report knows of one workload.
+ */
+export interface PlacementRecord {
+  /** 'IsolatedTenant' or 'DenseService'. */
+  readonly kind: string;
+  /** The tenant id or service name. */
+  readonly name: string;
+  /** The construct path. */
+  readonly path: string;
+  /** The target kind ('aws' or 'docker'). */
+  readonly target: string;
+  /** The isolation needs, defaults applied. */
+  readonly isolation: IsolationNeeds;
+  /** The efficiency needs, defaults applied. */
+  readonly efficiency: EfficiencyNeeds;
+  /** The engine's decision. */
+  readonly decision: PlacementDecision;
+  /** Replicas that run. */
+  readonly replicas: number;
+  /** What the realization produced. */
+  readonly realized: RealizedWorkload;
+}
+
+const DNS_LABEL = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
+const namesByStack = new WeakMap<TerraformStack, Map<string, string>>();
+const RECORD = Symbol.for('cdktf-isolation.PlacementRecord');
+
+/**
+ * Base of IsolatedTenant and DenseService: validates props, asks the engine, asks the target, and
+ * emits outputs. Holds no placement or realization logic of its own.
+ * @internal jsii hoists its public members into the subclasses.
+ */
+export abstract class PlacedWorkload extends Construct {
+  /** The placement records of every placed workload under `scope`, in construct order. */
+  public static recordsOf(scope: Construct): PlacementRecord[] {
+    return scope.node.findAll()
+      .map((c) => (c as unknown as { [RECORD]?: PlacementRecord })[RECORD])
+      .filter((r): r is PlacementRecord => r !== undefined);
+  }
+
+  /** Where the workload runs and why. */
+  public readonly placement: PlacementDecision;
+  /** What the target built. */
+  public readonly realized: RealizedWorkload;
+
+  protected constructor(scope: Construct, id: string, kind: string, name: string, props: PlacedWorkloadProps,
+    defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds },
+    // `self` because a subclass's `this` is not usable until this constructor returns.
+    realize: (self: Construct, decision: PlacementDecision, isolation: IsolationNeeds, efficiency: EfficiencyNeeds) => RealizedWorkload) {
+    super(scope, id);
+    const where = this.node.path;
+    if (!props || typeof props !== 'object') {
+      throw new PlacementError(where, `${kind} props are missing.`, `pass { target, workload, ... } to new ${kind}().`);
+    }
+    if (!props.target || !Array.isArray(props.target.availableTiers)) {
+      throw new PlacementError(where, 'target is missing or is not a placement target.',
+        'pass target: an AwsTarget or DockerTarget created in the same stack.');
+    }
+    claimName(this, where, kind, name);
+    const isolation = withIsolationDefaults(where, props.isolation ?? defaults.isolation);
+    const efficiency: EfficiencyNeeds = {
+      priority: props.efficiency?.priority ?? defaults.efficiency.priority ?? EfficiencyPriority.BALANCED,
+      loadProfile: props.efficiency?.loadProfile ?? defaults.efficiency.loadProfile ?? LoadProfile.STEADY,
+    };
+    NeedsValidation.efficiency(where, efficiency);
+    for (const warning of NeedsValidation.workload(where, props.workload)) {
+      Annotations.of(this).addWarning(warning);
+    }
+    props.target.checkNeeds(where, isolation);
+
+    this.placement = PlacementEngine.decide({
+      where,
+      isolation,
+      efficiency,
+      availableTiers: props.target.availableTiers,
+      elasticBilling: props.target.elasticBilling,
+      pin: props.pin,
+      acknowledgeWeakerIsolation: props.acknowledgeWeakerIsolation,
+    });
+    this.realized = realize(this, this.placement, isolation, efficiency);
+
+    const record: PlacementRecord = {
+      kind, name, path: where, target: props.target.targetKind, isolation, efficiency,
+      decision: this.placement, replicas: props.workload.replicas ?? 1, realized: this.realized,
+    };
+    Object.defineProperty(this, RECORD, { value: record, enumerable: false });
+    this.emitOutputs();
+  }
+
+  private emitOutputs(): void {
+    new TerraformOutput(this, 'tier', { value: this.placement.tier, description: `Placement tier of ${this.node.path}` });
+    const r = this.realized;
+    if (r.instanceIds?.length) new TerraformOutput(this, 'instance-ids', { value: r.instanceIds });
+    if (r.serviceName) new TerraformOutput(this, 'service-name', { value: r.serviceName });
+    if (r.containerNames?.length) new TerraformOutput(this, 'container-names', { value: r.containerNames });
+    if (r.loadBalancerDnsName) new TerraformOutput(this, 'load-balancer-dns-name', { value: r.loadBalancerDnsName });
+  }
+}
+
+function withIsolationDefaults(where: string, isolation: IsolationNeeds): IsolationNeeds {
+  NeedsValidation.isolation(where, isolation);
+  return {
+    coTenancy: isolation.coTenancy,
+    hardwareExclusivity: isolation.hardwareExclusivity ?? HardwareExclusivity.NONE,
+    ownKernel: isolation.ownKernel ?? false,
+  };
+}
+
+/** Tenant ids and service names become resource names: DNS-safe, unique per stack. */
+function claimName(self: Construct, where: string, kind: string, name: string): void {
+  const field = kind === 'IsolatedTenant' ? 'tenantId' : 'serviceName';
+  if (typeof name !== 'string' || !DNS_LABEL.test(name)) {
+    throw new PlacementError(where, `${field} ${JSON.stringify(name)} is not DNS-safe.`,
+      `use 1-32 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen (e.g. 'acme-prod').`);
+  }
+  const stack = TerraformStack.of(self);
+  const names = namesByStack.get(stack) ?? new Map<string, string>();
+  namesByStack.set(stack, names);
+  const key = `${kind}:${name}`;
+  const first = names.get(key);
+  if (first !== undefined) {
+    throw new PlacementError(where, `${field} '${name}' is already used by ${first} in this stack.`,
+      `give every ${kind} in a stack its own ${field}.`);
+  }
+  names.set(key, where);
+}
+
+/** Defaults per DESIGN.md "Construct defaults". */
+export const TENANT_DEFAULTS = {
+  isolation: { coTenancy: CoTenancy.HOSTILE },
+  efficiency: { priority: EfficiencyPriority.BALANCED, loadProfile: LoadProfile.STEADY },
+};
+export const SERVICE_DEFAULTS = {
+  isolation: { coTenancy: CoTenancy.TRUSTED },
+  efficiency: { priority: EfficiencyPriority.COST, loadProfile: LoadProfile.STEADY },
+};

@@ -1,0 +1,4 @@
+export * from './enums';
+export * from './needs';
+export * from './workload';
+export * from './validation';

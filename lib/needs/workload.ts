@@ -1,0 +1,72 @@
+/**
+ * A container health check.
+ */
+export interface HealthCheck {
+  /**
+   * The check, in Docker's form: `["CMD", "curl", "-f", "http://localhost/"]` or `["CMD-SHELL", "..."]`.
+   */
+  readonly command: string[];
+  /**
+   * Seconds between checks.
+   * @default 30
+   */
+  readonly intervalSeconds?: number;
+  /**
+   * Seconds before a check counts as failed.
+   * @default 5
+   */
+  readonly timeoutSeconds?: number;
+  /**
+   * Consecutive failures before the container is unhealthy.
+   * @default 3
+   */
+  readonly retries?: number;
+  /**
+   * Grace period after start during which failures do not count.
+   * @default 0
+   */
+  readonly startPeriodSeconds?: number;
+}
+
+/**
+ * What runs: one container image and the resources one replica needs.
+ */
+export interface WorkloadSpec {
+  /** The container image reference, e.g. `public.ecr.aws/nginx/nginx:1.27`. */
+  readonly image: string;
+  /** vCPUs one replica needs (may be fractional, e.g. 0.25). */
+  readonly cpu: number;
+  /** Memory one replica needs, in MiB. */
+  readonly memoryMiB: number;
+  /**
+   * The TCP port the container listens on.
+   * @default - no port is exposed
+   */
+  readonly port?: number;
+  /**
+   * How many replicas run.
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * Overrides the image's command.
+   * @default - the image's own command
+   */
+  readonly command?: string[];
+  /**
+   * Plain (non-secret) environment variables.
+   * @default - none
+   */
+  readonly environment?: { [name: string]: string };
+  /**
+   * Secret environment variables: variable name to the ARN of an SSM Parameter Store parameter or
+   * a Secrets Manager secret. Values are resolved by the runtime, never written into Terraform.
+   * @default - none
+   */
+  readonly secrets?: { [name: string]: string };
+  /**
+   * A container health check.
+   * @default - the image's own health check, if any
+   */
+  readonly healthCheck?: HealthCheck;
+}

@@ -1,0 +1,3 @@
+export * from './boundary';
+export * from './engine';
+export { PlacementError } from '../placement-error';

@@ -1,0 +1,198 @@
+import { Construct, IConstruct } from 'constructs';
+import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
+import { WorkloadSpec } from '../needs/workload';
+import { PlacementTier } from '../placement/boundary';
+import { PlacementDecision } from '../placement/engine';
+
+/**
+ * One allowed source of inbound traffic.
+ */
+export interface IngressRule {
+  /** The source CIDR block, e.g. `10.0.0.0/8`. `0.0.0.0/0` makes the workload public. */
+  readonly cidr: string;
+  /**
+   * The port admitted.
+   * @default - the workload's port
+   */
+  readonly port?: number;
+  /**
+   * What this traffic is, for the security group rule.
+   * @default - derived from the cidr and port
+   */
+  readonly description?: string;
+}
+
+/**
+ * Service auto scaling.
+ */
+export interface AutoscalingOptions {
+  /** Fewest replicas. */
+  readonly minReplicas: number;
+  /** Most replicas. */
+  readonly maxReplicas: number;
+  /**
+   * Average CPU utilisation the scaling policy keeps, in percent.
+   * @default 60
+   */
+  readonly targetCpuPercent?: number;
+}
+
+/**
+ * A load balancer in front of a workload.
+ */
+export interface LoadBalancerOptions {
+  /**
+   * Accept traffic from the internet (0.0.0.0/0) rather than only from `allowedCidrs`.
+   * @default false
+   */
+  readonly internetFacing?: boolean;
+  /**
+   * Sources admitted to the load balancer when it is not internet-facing.
+   * @default - the VPC's own CIDR
+   */
+  readonly allowedCidrs?: string[];
+  /**
+   * An ACM certificate ARN: the listener serves HTTPS on 443 and HTTP redirects to it.
+   * @default - plain HTTP on the listener port
+   */
+  readonly certificateArn?: string;
+  /**
+   * The listener port for plain HTTP.
+   * @default - the workload's port
+   */
+  readonly listenerPort?: number;
+  /**
+   * The path the target group's health check requests.
+   * @default '/'
+   */
+  readonly healthCheckPath?: string;
+}
+
+/**
+ * What a target needs to realize one IsolatedTenant.
+ */
+export interface TenantRealization {
+  /** Construct path, for error messages. */
+  readonly where: string;
+  /** The stable, DNS-safe tenant id. */
+  readonly tenantId: string;
+  /** What runs. */
+  readonly workload: WorkloadSpec;
+  /** The declared isolation needs, defaults applied. */
+  readonly isolation: IsolationNeeds;
+  /** The declared efficiency needs, defaults applied. */
+  readonly efficiency: EfficiencyNeeds;
+  /** The engine's decision. */
+  readonly decision: PlacementDecision;
+  /**
+   * An instance type chosen by the user for the VM tiers.
+   * @default - the smallest catalogue type that fits
+   */
+  readonly instanceType?: string;
+  /**
+   * Sources admitted to the workload's port.
+   * @default - no ingress
+   */
+  readonly ingress?: IngressRule[];
+  /**
+   * The tenant may open connections to the internet.
+   * @default false
+   */
+  readonly egress?: boolean;
+}
+
+/**
+ * What a target needs to realize one DenseService.
+ */
+export interface ServiceRealization {
+  /** Construct path, for error messages. */
+  readonly where: string;
+  /** The stable, DNS-safe service name. */
+  readonly serviceName: string;
+  /** What runs. */
+  readonly workload: WorkloadSpec;
+  /** The declared isolation needs, defaults applied. */
+  readonly isolation: IsolationNeeds;
+  /** The declared efficiency needs, defaults applied. */
+  readonly efficiency: EfficiencyNeeds;
+  /** The engine's decision. */
+  readonly decision: PlacementDecision;
+  /**
+   * An instance type chosen by the user for the VM tiers.
+   * @default - the smallest catalogue type that fits
+   */
+  readonly instanceType?: string;
+  /**
+   * Service auto scaling.
+   * @default - a fixed number of replicas
+   */
+  readonly autoscaling?: AutoscalingOptions;
+  /**
+   * A load balancer in front of the service.
+   * @default - none
+   */
+  readonly loadBalancer?: LoadBalancerOptions;
+  /**
+   * Sources admitted to the workload's port (besides a load balancer).
+   * @default - no ingress
+   */
+  readonly ingress?: IngressRule[];
+}
+
+/**
+ * What a realization produced, for outputs and the placement report.
+ */
+export interface RealizedWorkload {
+  /**
+   * Tiers' adjustments worth explaining (e.g. Fargate size rounding, the instance type picked).
+   * @default - none
+   */
+  readonly notes?: string[];
+  /**
+   * EC2 instance ids (VM tiers).
+   * @default - none
+   */
+  readonly instanceIds?: string[];
+  /**
+   * The ECS service or Swarm service name.
+   * @default - none
+   */
+  readonly serviceName?: string;
+  /**
+   * Docker container names.
+   * @default - none
+   */
+  readonly containerNames?: string[];
+  /**
+   * The load balancer's DNS name.
+   * @default - none
+   */
+  readonly loadBalancerDnsName?: string;
+  /**
+   * The capacity the realization reserves, e.g. "t3a.small x1" or "Fargate 0.5 vCPU / 1024 MiB x2".
+   * @default - none
+   */
+  readonly capacity?: string;
+}
+
+/**
+ * Where workloads are realized: AWS (EC2, ECS/Fargate) or Docker (one engine, or a Swarm).
+ * Both `AwsTarget` and `DockerTarget` implement it.
+ */
+export interface IPlacementTarget extends IConstruct {
+  /** A short name: 'aws' or 'docker'. */
+  readonly targetKind: string;
+  /** The tiers this target can realize. */
+  readonly availableTiers: PlacementTier[];
+  /** Whether the target bills per task, so idle capacity costs nothing. */
+  readonly elasticBilling: boolean;
+  /**
+   * Refuses, with a PlacementError, needs this target can never meet
+   * (before the engine runs, so the message names the target's limitation).
+   */
+  checkNeeds(where: string, isolation: IsolationNeeds): void;
+  /** Builds one tenant's resources under `scope`. */
+  realizeTenant(scope: Construct, tenant: TenantRealization): RealizedWorkload;
+  /** Builds one service's resources under `scope`. */
+  realizeService(scope: Construct, service: ServiceRealization): RealizedWorkload;
+}

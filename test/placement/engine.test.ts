@@ -1,0 +1,201 @@
+import {
+  CoTenancy, EfficiencyPriority, HardwareExclusivity, IsolationBoundary, LoadProfile, PlacementEngine,
+  PlacementError, PlacementTier as T,
+} from '../../lib';
+
+const AWS = { name: 'AWS', tiers: [T.SHARED_CONTAINER, T.MICROVM_CONTAINER, T.VM, T.DEDICATED_VM, T.DEDICATED_HOST], elastic: true };
+const DOCKER_SANDBOXES = { name: 'Docker+runsc+kata', tiers: [T.SHARED_CONTAINER, T.SANDBOXED_CONTAINER, T.MICROVM_CONTAINER], elastic: false };
+const DOCKER_PLAIN = { name: 'plain Docker', tiers: [T.SHARED_CONTAINER], elastic: false };
+const TARGETS = [AWS, DOCKER_SANDBOXES, DOCKER_PLAIN];
+
+// An independent transcription of DESIGN.md "The decision", written as plain ifs on purpose:
+// the engine keeps the same rules as data tables, and the two must agree on every combination.
+const ORDER = ['process', 'sandbox', 'hypervisor', 'account-hardware', 'tenant-hardware'];
+const PROVIDES: Record<string, string> = {
+  'shared-container': 'process', 'sandboxed-container': 'sandbox', 'microvm-container': 'hypervisor',
+  'vm': 'hypervisor', 'dedicated-vm': 'account-hardware', 'dedicated-host': 'tenant-hardware',
+};
+const CONTAINERS = ['shared-container', 'sandboxed-container', 'microvm-container'];
+function expected(co: string, hw: string, ownKernel: boolean, priority: string, load: string, tiers: string[], elastic: boolean): string | undefined {
+  let required = 0;
+  if (co === 'untrusted') required = Math.max(required, 1);
+  if (co === 'hostile') required = Math.max(required, 2);
+  if (hw === 'account') required = Math.max(required, 3);
+  if (hw === 'tenant') required = Math.max(required, 4);
+  if (ownKernel) required = Math.max(required, 2);
+  let candidates = tiers.filter((t) => ORDER.indexOf(PROVIDES[t]) >= required && !(ownKernel && CONTAINERS.includes(t)));
+  if (candidates.length === 0) return undefined;
+  if (priority === 'performance' && candidates.some((t) => !CONTAINERS.includes(t))) {
+    candidates = candidates.filter((t) => !CONTAINERS.includes(t));
+  }
+  if (load === 'spiky' && elastic && priority !== 'performance' && candidates.includes('microvm-container')) return 'microvm-container';
+  if (priority === 'balanced' && ORDER[required] === 'hypervisor' && candidates.includes('vm')) return 'vm';
+  return candidates[0];
+}
+
+const combos: Array<[CoTenancy, HardwareExclusivity, boolean, EfficiencyPriority, LoadProfile]> = [];
+for (const co of Object.values(CoTenancy)) {
+  for (const hw of Object.values(HardwareExclusivity)) {
+    for (const ownKernel of [false, true]) {
+      for (const priority of Object.values(EfficiencyPriority)) {
+        for (const load of Object.values(LoadProfile)) combos.push([co, hw, ownKernel, priority, load]);
+      }
+    }
+  }
+}
+
+describe.each(TARGETS)('every combination of needs on $name', (target) => {
+  test.each(combos)('%s / exclusivity %s / ownKernel %s / %s / %s', (co, hw, ownKernel, priority, load) => {
+    const request = {
+      isolation: { coTenancy: co, hardwareExclusivity: hw, ownKernel },
+      efficiency: { priority, loadProfile: load },
+      availableTiers: target.tiers,
+      elasticBilling: target.elastic,
+    };
+    const want = expected(co, hw, ownKernel, priority, load, target.tiers, target.elastic);
+    if (want === undefined) {
+      expect(() => PlacementEngine.decide(request)).toThrow(PlacementError);
+      return;
+    }
+    const decision = PlacementEngine.decide(request);
+    expect(decision.tier).toBe(want);
+    expect(decision.boundary).toBe(PROVIDES[want]);
+    expect(ORDER.indexOf(decision.boundary)).toBeGreaterThanOrEqual(ORDER.indexOf(decision.requiredBoundary));
+    expect(decision.pinned).toBe(false);
+    expect(decision.reasons.join(' ')).toContain(`Chose ${want}`);
+    if (ownKernel) expect(CONTAINERS).not.toContain(decision.tier);
+  });
+});
+
+describe('named cases from DESIGN.md', () => {
+  const cases: Array<[string, object, object | undefined, typeof AWS, T, IsolationBoundary, string[]]> = [
+    ['IsolatedTenant default on AWS is a VM', { coTenancy: 'hostile' }, undefined, AWS, T.VM, IsolationBoundary.HYPERVISOR,
+      ['HOSTILE co-tenancy requires a hypervisor boundary', 'BALANCED prefers a VM over a microVM container']],
+    ['DenseService default is a shared container', { coTenancy: 'trusted' }, { priority: 'cost' }, AWS, T.SHARED_CONTAINER,
+      IsolationBoundary.PROCESS, ['TRUSTED co-tenancy requires a process boundary', 'Chose shared-container']],
+    ['HOSTILE with COST takes the cheapest hypervisor tier', { coTenancy: 'hostile' }, { priority: 'cost' }, AWS,
+      T.MICROVM_CONTAINER, IsolationBoundary.HYPERVISOR, ['cheapest']],
+    ['SPIKY load on AWS prefers Fargate', { coTenancy: 'internal' }, { priority: 'cost', loadProfile: 'spiky' }, AWS,
+      T.MICROVM_CONTAINER, IsolationBoundary.PROCESS, ['SPIKY load', 'per-task billing']],
+    ['SPIKY load on Docker has no per-task billing', { coTenancy: 'internal' }, { priority: 'cost', loadProfile: 'spiky' },
+      DOCKER_SANDBOXES, T.SHARED_CONTAINER, IsolationBoundary.PROCESS, ['Chose shared-container']],
+    ['PERFORMANCE drops containers on AWS', { coTenancy: 'trusted' }, { priority: 'performance', loadProfile: 'spiky' }, AWS,
+      T.VM, IsolationBoundary.PROCESS, ['PERFORMANCE priority drops the container tiers']],
+    ['PERFORMANCE keeps containers where no VM exists', { coTenancy: 'trusted' }, { priority: 'performance' }, DOCKER_SANDBOXES,
+      T.SHARED_CONTAINER, IsolationBoundary.PROCESS, ['offers none']],
+    ['UNTRUSTED on Docker with gVisor is sandboxed', { coTenancy: 'untrusted' }, { priority: 'cost' }, DOCKER_SANDBOXES,
+      T.SANDBOXED_CONTAINER, IsolationBoundary.SANDBOX, ['UNTRUSTED co-tenancy requires a sandbox boundary']],
+    ['UNTRUSTED on AWS skips to Fargate', { coTenancy: 'untrusted' }, { priority: 'cost' }, AWS, T.MICROVM_CONTAINER,
+      IsolationBoundary.SANDBOX, ['UNTRUSTED']],
+    ['HOSTILE BALANCED on Docker with Kata is a microVM', { coTenancy: 'hostile' }, undefined, DOCKER_SANDBOXES,
+      T.MICROVM_CONTAINER, IsolationBoundary.HYPERVISOR, ['BALANCED would prefer a VM', 'offers none']],
+    ['ACCOUNT exclusivity gives a dedicated VM', { coTenancy: 'trusted', hardwareExclusivity: 'account' }, undefined, AWS,
+      T.DEDICATED_VM, IsolationBoundary.ACCOUNT_HARDWARE, ['ACCOUNT hardware exclusivity requires an account-hardware boundary']],
+    ['TENANT exclusivity gives a dedicated host', { coTenancy: 'hostile', hardwareExclusivity: 'tenant' }, undefined, AWS,
+      T.DEDICATED_HOST, IsolationBoundary.TENANT_HARDWARE, ['TENANT hardware exclusivity requires a tenant-hardware boundary']],
+    ['ownKernel rules out Fargate even when SPIKY', { coTenancy: 'trusted', ownKernel: true }, { priority: 'cost', loadProfile: 'spiky' },
+      AWS, T.VM, IsolationBoundary.HYPERVISOR, ['ownKernel true requires a hypervisor boundary', 'SPIKY load would prefer']],
+  ];
+  test.each(cases)('%s', (_name, isolation, efficiency, target, tier, required, reasonWords) => {
+    const decision = PlacementEngine.decide({
+      isolation: isolation as never, efficiency: efficiency as never, availableTiers: target.tiers, elasticBilling: target.elastic,
+    });
+    expect(decision.tier).toBe(tier);
+    expect(decision.requiredBoundary).toBe(required);
+    for (const words of reasonWords) expect(decision.reasons.join(' ')).toContain(words);
+  });
+
+  test('engine defaults: BALANCED, STEADY, no exclusivity, shared kernel, no elastic billing', () => {
+    const decision = PlacementEngine.decide({ isolation: { coTenancy: CoTenancy.INTERNAL }, availableTiers: AWS.tiers });
+    expect(decision.tier).toBe(T.SHARED_CONTAINER);
+    const spiky = PlacementEngine.decide({
+      isolation: { coTenancy: CoTenancy.INTERNAL }, efficiency: { loadProfile: LoadProfile.SPIKY }, availableTiers: AWS.tiers,
+    });
+    expect(spiky.tier).toBe(T.SHARED_CONTAINER); // elasticBilling defaults to false
+  });
+});
+
+describe('pinning', () => {
+  const hostile = { isolation: { coTenancy: CoTenancy.HOSTILE }, availableTiers: AWS.tiers, elasticBilling: true };
+
+  test('a pin at or above the required boundary is taken and says so', () => {
+    const decision = PlacementEngine.decide({ ...hostile, pin: T.DEDICATED_HOST });
+    expect(decision).toMatchObject({ tier: T.DEDICATED_HOST, boundary: 'tenant-hardware', requiredBoundary: 'hypervisor', pinned: true });
+    expect(decision.reasons.join(' ')).toContain('Pinned to dedicated-host');
+  });
+
+  test('a pin the target lacks is refused, naming what it offers', () => {
+    expect(() => PlacementEngine.decide({ ...hostile, pin: T.SANDBOXED_CONTAINER, where: 'Stack/acme' }))
+      .toThrow(/Stack\/acme: pin 'sandboxed-container' is not offered by this target, which offers shared-container, microvm-container, vm.*Fix:/);
+  });
+
+  test('a weaker pin without acknowledgement is refused', () => {
+    expect(() => PlacementEngine.decide({ ...hostile, pin: T.SHARED_CONTAINER }))
+      .toThrow(/provides a process boundary, weaker than the required hypervisor boundary.*HOSTILE.*Fix: .*acknowledgeWeakerIsolation/);
+  });
+
+  test.each(['', '   '])('a blank acknowledgement (%j) does not count', (ack) => {
+    expect(() => PlacementEngine.decide({ ...hostile, pin: T.SHARED_CONTAINER, acknowledgeWeakerIsolation: ack })).toThrow(PlacementError);
+  });
+
+  test('a weaker pin with a reason is taken and the reason kept', () => {
+    const decision = PlacementEngine.decide({ ...hostile, pin: T.SHARED_CONTAINER, acknowledgeWeakerIsolation: 'synthetic load test, no customer data' });
+    expect(decision).toMatchObject({ tier: T.SHARED_CONTAINER, boundary: 'process', requiredBoundary: 'hypervisor', pinned: true });
+    expect(decision.reasons.join(' ')).toContain('acknowledged: synthetic load test, no customer data');
+  });
+
+  test.each([T.SHARED_CONTAINER, T.MICROVM_CONTAINER])('a container pin (%s) with ownKernel is refused even when acknowledged', (pin) => {
+    expect(() => PlacementEngine.decide({
+      isolation: { coTenancy: CoTenancy.TRUSTED, ownKernel: true }, availableTiers: AWS.tiers, pin, acknowledgeWeakerIsolation: 'ok',
+    })).toThrow(/container tier, but isolation.ownKernel is true/);
+  });
+
+  test('an unknown pin is refused', () => {
+    expect(() => PlacementEngine.decide({ ...hostile, pin: 'bare-metal' as T })).toThrow(/pin 'bare-metal' is not a placement tier/);
+  });
+});
+
+describe('refusals', () => {
+  test('no candidate: names the boundary, why, what the target offers and the fix', () => {
+    let error: unknown;
+    try {
+      PlacementEngine.decide({ isolation: { coTenancy: CoTenancy.HOSTILE }, availableTiers: DOCKER_PLAIN.tiers, where: 'app/stack/tenant-a' });
+    } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(PlacementError);
+    const message = (error as Error).message;
+    expect(message).toContain('app/stack/tenant-a: no available tier provides the required hypervisor boundary');
+    expect(message).toContain('HOSTILE co-tenancy requires a hypervisor boundary');
+    expect(message).toContain('This target offers: shared-container (process)');
+    expect(message).toMatch(/Fix: use a target that offers microvm-container or vm or dedicated-vm or dedicated-host/);
+    expect((error as PlacementError).where).toBe('app/stack/tenant-a');
+  });
+
+  test('ownKernel on a container-only target is refused as such', () => {
+    expect(() => PlacementEngine.decide({ isolation: { coTenancy: CoTenancy.TRUSTED, ownKernel: true }, availableTiers: DOCKER_SANDBOXES.tiers }))
+      .toThrow(/no available tier provides the required hypervisor boundary outside a container.*ownKernel true/);
+  });
+
+  test.each([
+    ['missing isolation', { availableTiers: AWS.tiers }, /isolation needs are missing/],
+    ['unknown coTenancy', { isolation: { coTenancy: 'friendly' }, availableTiers: AWS.tiers }, /isolation.coTenancy 'friendly' is not a known value.*'trusted', 'internal', 'untrusted', 'hostile'/],
+    ['missing coTenancy', { isolation: {}, availableTiers: AWS.tiers }, /isolation.coTenancy is missing/],
+    ['unknown exclusivity', { isolation: { coTenancy: 'trusted', hardwareExclusivity: 'rack' }, availableTiers: AWS.tiers }, /hardwareExclusivity 'rack'/],
+    ['non-boolean ownKernel', { isolation: { coTenancy: 'trusted', ownKernel: 'yes' }, availableTiers: AWS.tiers }, /ownKernel must be true or false/],
+    ['unknown priority', { isolation: { coTenancy: 'trusted' }, efficiency: { priority: 'cheap' }, availableTiers: AWS.tiers }, /efficiency.priority 'cheap'/],
+    ['unknown load', { isolation: { coTenancy: 'trusted' }, efficiency: { loadProfile: 'bursty' }, availableTiers: AWS.tiers }, /efficiency.loadProfile 'bursty'/],
+    ['no tiers', { isolation: { coTenancy: 'trusted' }, availableTiers: [] }, /offers no placement tiers/],
+    ['unknown tier', { isolation: { coTenancy: 'trusted' }, availableTiers: ['lambda'] }, /'lambda', which is not a placement tier/],
+  ])('%s is a PlacementError', (_name, request, message) => {
+    expect(() => PlacementEngine.decide(request as never)).toThrow(PlacementError);
+    expect(() => PlacementEngine.decide(request as never)).toThrow(message);
+  });
+});
+
+describe('helpers', () => {
+  test('boundaryOf and requiredBoundary follow the tables', () => {
+    expect(PlacementEngine.boundaryOf(T.DEDICATED_VM)).toBe(IsolationBoundary.ACCOUNT_HARDWARE);
+    expect(PlacementEngine.requiredBoundary({ coTenancy: CoTenancy.UNTRUSTED, ownKernel: true })).toBe(IsolationBoundary.HYPERVISOR);
+    expect(PlacementEngine.isAtLeast(IsolationBoundary.SANDBOX, IsolationBoundary.PROCESS)).toBe(true);
+    expect(PlacementEngine.isAtLeast(IsolationBoundary.SANDBOX, IsolationBoundary.HYPERVISOR)).toBe(false);
+  });
+});
