@@ -98,8 +98,9 @@ export class PlacementEngine {
       if (!rule.appliesWhen(ctx)) continue;
       const kept = remaining.filter(rule.keep);
       preferred ||= kept.length > 0;
+      if (kept.length > 0) reasons.push(rule.applied);
+      else reasons.push(candidates.some(rule.keep) ? rule.yielded : rule.skipped);
       remaining = kept.length > 0 ? kept : remaining;
-      reasons.push(kept.length > 0 ? rule.applied : rule.skipped);
     }
     const chosen = remaining[0];
     const others = candidates.filter((c) => c !== chosen).map((c) => c.tier);

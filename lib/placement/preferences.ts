@@ -19,7 +19,10 @@ export interface PreferenceRule {
   readonly appliesWhen: (ctx: ChoiceContext) => boolean;
   readonly keep: (candidate: TierProfile) => boolean;
   readonly applied: string;
+  /** Said when no candidate is the preferred kind. */
   readonly skipped: string;
+  /** Said when a preferred candidate exists but an earlier preference already chose another. */
+  readonly yielded: string;
 }
 
 /** Source: DESIGN.md "The decision", step 3, in its order (2026-11). */
@@ -30,6 +33,7 @@ export const PREFERENCE_RULES: readonly PreferenceRule[] = [
     keep: (c) => c.family === 'vm',
     applied: 'PERFORMANCE priority drops the container tiers: a whole VM gives predictable CPU, memory and network.',
     skipped: 'PERFORMANCE priority would prefer a VM-class tier, but this target offers none that isolates enough; containers remain.',
+    yielded: 'PERFORMANCE priority is the first preference and never yields.',
   },
   {
     name: 'spiky-prefers-per-task-billing',
@@ -38,6 +42,7 @@ export const PREFERENCE_RULES: readonly PreferenceRule[] = [
     keep: (c) => c.tier === PlacementTier.MICROVM_CONTAINER,
     applied: 'SPIKY load on a target with per-task billing prefers a microVM container: no idle capacity is paid for between bursts.',
     skipped: 'SPIKY load would prefer a microVM container billed per task, but it is not a candidate here.',
+    yielded: 'SPIKY load would prefer a microVM container, but the preference above takes precedence.',
   },
   {
     name: 'balanced-prefers-vm-for-hypervisor',
@@ -45,5 +50,6 @@ export const PREFERENCE_RULES: readonly PreferenceRule[] = [
     keep: (c) => c.tier === PlacementTier.VM,
     applied: 'BALANCED prefers a VM over a microVM container for hypervisor isolation: the most complete isolation where competitors share infrastructure.',
     skipped: 'BALANCED would prefer a VM for hypervisor isolation, but this target offers none; the cheapest candidate that suffices is used.',
+    yielded: 'BALANCED would prefer a VM for hypervisor isolation, but the preference above takes precedence.',
   },
 ];

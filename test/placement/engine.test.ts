@@ -105,6 +105,16 @@ describe('named cases from DESIGN.md', () => {
     for (const words of reasonWords) expect(decision.reasons.join(' ')).toContain(words);
   });
 
+  test('a later preference that a candidate would satisfy says it yielded, not that the target lacks it', () => {
+    const decision = PlacementEngine.decide({
+      isolation: { coTenancy: CoTenancy.HOSTILE }, efficiency: { loadProfile: LoadProfile.SPIKY }, availableTiers: AWS.tiers, elasticBilling: true,
+    });
+    expect(decision.tier).toBe(T.MICROVM_CONTAINER);
+    const text = decision.reasons.join(' ');
+    expect(text).toContain('BALANCED would prefer a VM for hypervisor isolation, but the preference above takes precedence');
+    expect(text).not.toContain('offers none');
+  });
+
   test('engine defaults: BALANCED, STEADY, no exclusivity, shared kernel, no elastic billing', () => {
     const decision = PlacementEngine.decide({ isolation: { coTenancy: CoTenancy.INTERNAL }, availableTiers: AWS.tiers });
     expect(decision.tier).toBe(T.SHARED_CONTAINER);
