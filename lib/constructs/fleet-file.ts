@@ -2,7 +2,7 @@
 // tenant and field.
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { checkObject, FLEET_FIELDS, isPlainObject, SchemaProblem, TENANT_FIELDS } from './fleet-schema';
 import { PlacementError } from '../placement-error';
 
@@ -32,16 +32,20 @@ export function loadFleetFile(owner: string, file: string): RawTenant[] {
   }
   const lines = new LineCounter();
   // JSON is YAML 1.2, so one parser serves both and reports lines the same way.
-  const doc = parseDocument(fs.readFileSync(absolute, 'utf8'), { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(fs.readFileSync(absolute, 'utf8'), { lineCounter: lines, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const line = syntax.linePos?.[0]?.line;
     throw new PlacementError(`${file}${line ? `:${line}` : ''}`, `${syntax.message.replace(/\s+at line \d+.*$/s, '')} (${syntax.code}).`,
       'fix the syntax at that line (indentation, quotes, brackets), e.g. check it with a YAML linter.');
   }
+  // The line of the deepest part of `at` present in the file: a key's own line, or a list item's.
   const lineOf = (at: ReadonlyArray<string | number>): string => {
-    for (let n = at.length; n >= 0; n--) {
-      const node = doc.getIn(at.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    for (let n = at.length; n > 0; n--) {
+      const parent = doc.getIn(at.slice(0, n - 1), true);
+      const last = at[n - 1];
+      const node = isMap(parent) ? (parent.items.find((p) => (p.key as { value?: unknown })?.value === last)?.key as { range?: number[] })
+        : isSeq(parent) ? (parent.items[last as number] as { range?: number[] }) : undefined;
       if (node?.range) return `:${lines.linePos(node.range[0]).line}`;
     }
     return '';
