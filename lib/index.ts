@@ -5,3 +5,4 @@ export * from './placement/engine';
 export * from './targets/target';
 export * from './constructs';
 export * from './constructs/tenant-fleet';
+export * from './report';
