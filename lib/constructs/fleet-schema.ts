@@ -121,7 +121,7 @@ export function checkObject(value: unknown, fields: Fields, path: ReadonlyArray<
 function check(value: unknown, spec: FieldSpec, path: ReadonlyArray<string | number>): SchemaProblem | undefined {
   if (value === undefined || value === null) {
     return spec.required
-      ? { path, problem: `${label(path)} is missing.`, fix: `add ${dotted(path)}: ${spec.example}.` }
+      ? { path, problem: `${label(path)} is ${value === null ? 'empty' : 'missing'}.`, fix: `${value === null ? 'set' : 'add'} ${dotted(path)}: ${spec.example}.` }
       : undefined;
   }
   const wrong = (): SchemaProblem => ({

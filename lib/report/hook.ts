@@ -31,10 +31,17 @@ export function installPlacementReport(stack: TerraformStack, collect: (stack: T
       const model = reportModel(stack.node.id, records, (s) => (Token.isUnresolved(s) ? '(known after apply)' : s));
       const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
       fs.writeFileSync(path.join(dir, REPORT_JSON), renderJson(model));
-      fs.writeFileSync(path.join(dir, REPORT_MARKDOWN), renderMarkdown(model));
-      if (!quiet()) process.stdout.write(renderSummary(model));
+      const markdown = path.join(dir, REPORT_MARKDOWN);
+      fs.writeFileSync(markdown, renderMarkdown(model));
+      if (!quiet()) process.stdout.write(renderSummary(model, shortPath(markdown)));
     },
   };
+}
+
+/** Relative to the working directory when below it (cdktf.out/stacks/...), else absolute. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 /**

@@ -27,9 +27,9 @@ export class PlacementReport {
     return renderMarkdown(PlacementReport.model(stack));
   }
 
-  /** The console summary: one line per workload. */
+  /** The console summary that synth prints: a header and one line per workload. */
   public static summary(stack: TerraformStack): string {
-    return renderSummary(PlacementReport.model(stack));
+    return renderSummary(PlacementReport.model(stack), `stacks/${stack.node.id}/${REPORT_MARKDOWN}`);
   }
 
   private static model(stack: TerraformStack): ReportModel {

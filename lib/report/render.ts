@@ -93,13 +93,16 @@ export function renderMarkdown(model: ReportModel): string {
   return out.join('\n');
 }
 
-/** The console summary: a header and one line per workload. */
-export function renderSummary(model: ReportModel): string {
+/**
+ * The console summary: a header and one line per workload.
+ * @param reportFile where the Markdown report is (or will be) written, for the header
+ */
+export function renderSummary(model: ReportModel, reportFile: string): string {
   const rows = [['WORKLOAD', 'KIND', 'TARGET', 'TIER', 'BOUNDARY', 'REPLICAS'],
     ...model.workloads.map((w) => [w.name, w.kind, w.target, tierLabel(w), w.boundary, String(w.replicas)])];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const lines = rows.map((r) => `  ${r.map((v, c) => v.padEnd(widths[c])).join('  ').trimEnd()}`);
-  return `cdktf-isolation: stack '${model.stack}': ${countLine(model)} (report: stacks/${model.stack}/placement-report.md; `
+  return `cdktf-isolation: stack '${model.stack}': ${countLine(model)} (report: ${reportFile}; `
     + `CDKTF_ISOLATION_QUIET=1 silences this)\n${lines.join('\n')}\n`;
 }
 

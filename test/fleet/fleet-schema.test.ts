@@ -70,6 +70,7 @@ describe('file-level errors', () => {
     ['unknown top-level key', `tenant:\n  - tenantId: a\n`, /fleet\.yaml:1: field 'tenant' is not a known field\. Fix: did you mean 'tenants'\?/],
     ['tenants not a list', `tenants:\n  acme: { workload: {} }\n`, /fleet\.yaml:1: field 'tenants' must be a list, got a mapping\./],
     ['tenants missing', `# nothing yet\n`, /fleet\.yaml: field 'tenants' is missing\./],
+    ['tenants empty', `tenants:\n`, /fleet\.yaml:1: field 'tenants' is empty\. Fix: set tenants: \[/],
     ['a top level that is a list', `- tenantId: a\n`, /fleet\.yaml: the file must be a mapping of fields, got a list\. Fix: write it as tenants: \.\.\./],
     ['YAML syntax error, with its line', `tenants:\n  - tenantId: a\n    workload: { cpu: 1\n  - tenantId: b\n`, /fleet\.yaml:4: .*end with a \}.*\(BAD_INDENT\)\. Fix: fix the syntax at that line/],
     ['a duplicate key in one entry', `tenants:\n  - tenantId: a\n    tenantId: b\n`, /fleet\.yaml:3: Map keys must be unique \(DUPLICATE_KEY\)/],
