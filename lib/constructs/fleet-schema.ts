@@ -21,6 +21,7 @@ export interface FieldSpec {
   /** An example for the fix, e.g. `0.5`. */
   readonly example: string;
 }
+/** Field name → spec. */
 export type Fields = Readonly<Record<string, FieldSpec>>;
 
 const str = (example: string, required = false): FieldSpec => ({ kind: 'string', required, example });
@@ -171,7 +172,7 @@ function describe(spec: FieldSpec): string {
   }
 }
 
-/** `workload.command[0]` */
+/** The path as written in messages: `workload.command[0]`. */
 export function dotted(path: ReadonlyArray<string | number>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
@@ -207,10 +208,12 @@ function distance(a: string, b: string): number {
   return previous[b.length];
 }
 
+/** A mapping (not a list, not null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A value as quoted in an error message. */
 export function show(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (Array.isArray(value)) return 'a list';

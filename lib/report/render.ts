@@ -57,6 +57,7 @@ export function reportModel(stack: string, records: PlacementRecord[], text: (s:
   return { stack, workloads, byTier };
 }
 
+/** `placement-report.json`: the model, stable key order, no timestamps (same input, same bytes). */
 export function renderJson(model: ReportModel): string {
   return `${JSON.stringify(model, null, 2)}\n`;
 }
@@ -65,6 +66,7 @@ const cell = (s: string | number): string => String(s).replace(/\|/g, '\\|').rep
 const tierLabel = (w: ReportEntry): string => (w.pinned ? `${w.tier} (pinned)` : w.tier);
 const boundaryLabel = (w: ReportEntry): string => (w.weakerThanRequired ? `${w.boundary} (weaker than required, acknowledged)` : w.boundary);
 
+/** `placement-report.md`: summary table, Mermaid flowchart with one subgraph per tier, reasons per workload. */
 export function renderMarkdown(model: ReportModel): string {
   const out: string[] = [`# Placement report: stack \`${model.stack}\``, ''];
   out.push(`${countLine(model)} Written by cdktf-isolation on every synth; the same data is in \`placement-report.json\`.`, '');
