@@ -4,3 +4,5 @@ export * from './placement/boundary';
 export * from './placement/engine';
 export * from './targets/target';
 export * from './constructs';
+export * from './constructs/tenant-fleet';
+export * from './report';

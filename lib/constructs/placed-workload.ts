@@ -7,6 +7,7 @@ import { WorkloadSpec } from '../needs/workload';
 import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision, PlacementEngine } from '../placement/engine';
 import { PlacementError } from '../placement-error';
+import { installPlacementReport } from '../report/hook';
 import { IPlacementTarget, RealizedWorkload } from '../targets/target';
 
 /**
@@ -132,6 +133,7 @@ export abstract class PlacedWorkload extends Construct {
     };
     Object.defineProperty(this, RECORD, { value: record, enumerable: false });
     this.emitOutputs();
+    installPlacementReport(TerraformStack.of(this), PlacedWorkload.recordsOf);
   }
 
   private emitOutputs(): void {

@@ -1,0 +1,76 @@
+// Reads a fleet file (YAML or JSON) and locates its entries, so every error can name file, line,
+// tenant and field.
+import * as fs from 'fs';
+import * as path from 'path';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { checkObject, FLEET_FIELDS, isPlainObject, SchemaProblem, TENANT_FIELDS } from './fleet-schema';
+import { PlacementError } from '../placement-error';
+
+/** One tenant entry as found in a source, before validation. */
+export interface RawTenant {
+  /** The entry as parsed. */
+  readonly value: unknown;
+  /** `fleet.yaml:14: tenant 'acme' (tenants[3])`: the prefix of every error about this entry. */
+  readonly where: string;
+}
+
+const EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/**
+ * Loads `file` (relative paths resolve against the process's working directory) and returns its
+ * tenant entries, shape-checked against FLEET_FIELDS.
+ * @param owner the construct path, for errors that concern the file as a whole
+ */
+export function loadFleetFile(owner: string, file: string): RawTenant[] {
+  const absolute = path.resolve(file);
+  if (!EXTENSIONS.includes(path.extname(file).toLowerCase())) {
+    throw new PlacementError(owner, `fleet file '${file}' is neither YAML nor JSON.`, `name it *.yaml, *.yml or *.json.`);
+  }
+  if (!fs.existsSync(absolute)) {
+    throw new PlacementError(owner, `fleet file '${file}' does not exist (looked for ${absolute}; relative paths resolve `
+      + `against the working directory ${process.cwd()}).`, 'pass an absolute path, e.g. path.join(__dirname, \'tenants.yaml\').');
+  }
+  const lines = new LineCounter();
+  // JSON is YAML 1.2, so one parser serves both and reports lines the same way.
+  const doc = parseDocument(fs.readFileSync(absolute, 'utf8'), { lineCounter: lines, uniqueKeys: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const line = syntax.linePos?.[0]?.line;
+    throw new PlacementError(`${file}${line ? `:${line}` : ''}`, `${syntax.message.replace(/\s+at line \d+.*$/s, '')} (${syntax.code}).`,
+      'fix the syntax at that line (indentation, quotes, brackets), e.g. check it with a YAML linter.');
+  }
+  // The line of the deepest part of `at` present in the file: a key's own line, or a list item's.
+  const lineOf = (at: ReadonlyArray<string | number>): string => {
+    for (let n = at.length; n > 0; n--) {
+      const parent = doc.getIn(at.slice(0, n - 1), true);
+      const last = at[n - 1];
+      const node = isMap(parent) ? (parent.items.find((p) => (p.key as { value?: unknown })?.value === last)?.key as { range?: number[] })
+        : isSeq(parent) ? (parent.items[last as number] as { range?: number[] }) : undefined;
+      if (node?.range) return `:${lines.linePos(node.range[0]).line}`;
+    }
+    return '';
+  };
+  const content: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+
+  // The top level first; an entry's problems are reported with its tenant.
+  const top = checkObject(content, FLEET_FIELDS);
+  if (top) throw schemaError(`${file}${lineOf(top.path)}`, top);
+  const entries = (content as { tenants: unknown[] }).tenants;
+  return entries.map((value, index) => {
+    const where = (at: ReadonlyArray<string | number>) => `${file}${lineOf(['tenants', index, ...at])}: ${tenantLabel(value, `tenants[${index}]`)}`;
+    const problem = checkObject(value, TENANT_FIELDS);
+    if (problem) throw schemaError(where(problem.path), problem);
+    return { value, where: where([]) };
+  });
+}
+
+/** `tenant 'acme' (tenants[3])`, or just `tenants[3]` when the entry has no usable id. */
+export function tenantLabel(value: unknown, position: string): string {
+  const id = isPlainObject(value) ? value.tenantId : undefined;
+  return typeof id === 'string' && id !== '' ? `tenant '${id}' (${position})` : position;
+}
+
+/** A schema problem as a PlacementError under `where`. */
+export function schemaError(where: string, problem: SchemaProblem): PlacementError {
+  return new PlacementError(where, problem.problem, problem.fix);
+}
