@@ -59,6 +59,20 @@ export interface DockerTargetProps {
   readonly swarm?: boolean;
 }
 
+/** One tenant or service, as the realization sees it once its network exists. */
+interface Placed {
+  readonly where: string;
+  /** Tenant id or service name. */
+  readonly name: string;
+  readonly labels: Record<string, string>;
+  readonly workload: WorkloadSpec;
+  readonly tier: PlacementTier;
+  readonly coTenancy: string;
+  /** The network's name (one engine) or id (Swarm), read once. */
+  readonly networkRef: string;
+  readonly ports: PublishedPort[];
+}
+
 const RUNTIME_NAME = /^[a-z0-9._-]+$/;
 const HOST_URL = /^(unix|tcp|ssh|npipe|http|https):\/\/\S+$/;
 
@@ -174,8 +188,10 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     const network = createNetwork(scope, 'network', {
       name: `tenant-${tenant.tenantId}`, driver: this.swarm ? 'overlay' : 'bridge', internal: !egress, labels, provider: this.provider,
     });
-    const networkRef = this.swarm ? network.id : network.name;
-    return this.realize(scope, where, tenant.tenantId, labels, workload, tenant.decision.tier, tenant.isolation.coTenancy, networkRef, ports);
+    return this.realize(scope, {
+      where, name: tenant.tenantId, labels, workload, tier: tenant.decision.tier, coTenancy: tenant.isolation.coTenancy,
+      networkRef: this.swarm ? network.id : network.name, ports,
+    });
   }
 
   /** One service: on the shared network of its co-tenancy group, so groups never share a network. */
@@ -194,12 +210,14 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     const co = service.isolation.coTenancy;
     const labels = { [LABEL.service]: service.serviceName, [LABEL.tier]: service.decision.tier, [LABEL.coTenancy]: co };
     const network = this.groupNetwork(co);
-    return this.realize(scope, where, service.serviceName, labels, workload, service.decision.tier, co,
-      this.swarm ? network.id : network.name, ports);
+    return this.realize(scope, {
+      where, name: service.serviceName, labels, workload, tier: service.decision.tier, coTenancy: co,
+      networkRef: this.swarm ? network.id : network.name, ports,
+    });
   }
 
-  private realize(scope: Construct, where: string, name: string, labels: Record<string, string>, workload: WorkloadSpec,
-    tier: PlacementTier, coTenancy: string, networkRef: string, ports: PublishedPort[]): RealizedWorkload {
+  private realize(scope: Construct, placed: Placed): RealizedWorkload {
+    const { where, name, labels, workload, tier, coTenancy, networkRef, ports } = placed;
     const replicas = workload.replicas ?? 1;
     const memory = memoryMiB(workload);
     if (memory < HARDENING.minMemoryMiB) {
