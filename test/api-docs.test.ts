@@ -12,5 +12,7 @@ test('API.md is up to date with the public API (regenerate with npm run build &&
   execFileSync(path.join(ROOT, 'node_modules', '.bin', 'jsii-docgen'), ['-o', out], { cwd: ROOT, stdio: 'pipe' });
   const fresh = fs.readFileSync(out, 'utf8');
   const committed = fs.readFileSync(path.join(ROOT, 'API.md'), 'utf8');
-  expect(committed === fresh).toBe(true);
+  if (committed !== fresh) {
+    throw new Error('API.md is stale: run `npm run build && npm run docgen` and commit API.md.');
+  }
 }, 60_000);

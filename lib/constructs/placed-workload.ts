@@ -114,7 +114,8 @@ export abstract class PlacedWorkload extends Construct {
     for (const warning of NeedsValidation.workload(where, props.workload)) {
       Annotations.of(this).addWarning(warning);
     }
-    props.target.checkNeeds(where, isolation);
+    // A pin is the user's explicit choice: the engine checks it (and its acknowledgement) instead.
+    if (props.pin === undefined) props.target.checkNeeds(where, isolation);
 
     this.placement = PlacementEngine.decide({
       where,

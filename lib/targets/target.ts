@@ -189,6 +189,7 @@ export interface IPlacementTarget extends IConstruct {
   /**
    * Refuses, with a PlacementError, needs this target can never meet
    * (before the engine runs, so the message names the target's limitation).
+   * Not called for a workload that pins a tier: the engine checks the pin and its acknowledgement.
    */
   checkNeeds(where: string, isolation: IsolationNeeds): void;
   /** Builds one tenant's resources under `scope`. */

@@ -1,0 +1,38 @@
+import { Construct } from 'constructs';
+import { CoTenancy, DenseService, DockerTargetProps, IPlacementTarget, IsolatedTenant, PlacementTier as T } from '../../lib';
+import { dockerStack, IMAGE, refusal, synth } from './support';
+
+/**
+ * One program text, written against IPlacementTarget only. The AwsTarget is built in parallel, so the
+ * swap is exercised across DockerTarget variants; each either synthesizes or is refused with a clear error.
+ */
+function program(scope: Construct, target: IPlacementTarget): Record<string, T> {
+  const workload = { image: IMAGE, cpu: 0.5, memoryMiB: 512, port: 8080 };
+  const placed = [
+    new DenseService(scope, 'web', { target, serviceName: 'web', workload, ingress: [{ cidr: '0.0.0.0/0' }] }),
+    new DenseService(scope, 'worker', { target, serviceName: 'worker', workload: { ...workload, port: undefined } }),
+    new DenseService(scope, 'plugins', { target, serviceName: 'plugins', workload: { ...workload, port: undefined }, isolation: { coTenancy: CoTenancy.UNTRUSTED } }),
+    new IsolatedTenant(scope, 'acme', { target, tenantId: 'acme', workload: { ...workload, port: undefined } }),
+  ];
+  return Object.fromEntries(placed.map((p) => [p.node.id, p.placement.tier]));
+}
+
+test.each<[string, DockerTargetProps, Record<string, T>]>([
+  ['gVisor and Kata', { runtimes: { gvisor: 'runsc', kata: 'kata' } },
+    { web: T.SHARED_CONTAINER, worker: T.SHARED_CONTAINER, plugins: T.SANDBOXED_CONTAINER, acme: T.MICROVM_CONTAINER }],
+  ['Kata only (it also meets the sandbox need)', { runtimes: { kata: 'kata' } },
+    { web: T.SHARED_CONTAINER, worker: T.SHARED_CONTAINER, plugins: T.MICROVM_CONTAINER, acme: T.MICROVM_CONTAINER }],
+])('synthesizes on Docker with %s', (_name, props, tiers) => {
+  const { stack, target } = dockerStack(props);
+  expect(program(stack, target)).toEqual(tiers);
+  expect(Object.keys(synth(stack).json.resource.docker_container).length).toBe(4);
+});
+
+test.each<[string, DockerTargetProps, RegExp]>([
+  ['no runtimes', {}, /^stack\/plugins: UNTRUSTED co-tenancy requires a sandbox boundary, and this DockerTarget declares neither a gVisor nor a Kata runtime\..*Fix: declare runtimes.gvisor/],
+  ['gVisor only', { runtimes: { gvisor: 'runsc' } }, /^stack\/acme: HOSTILE co-tenancy requires a hypervisor boundary, and this DockerTarget declares no Kata runtime\..*Fix: declare runtimes.kata/],
+  ['Swarm', { swarm: true }, /^stack\/plugins: UNTRUSTED co-tenancy requires a sandbox boundary, i.e. a sandboxed tier \(gVisor or Kata\), but in Swarm mode/],
+])('is refused with a clear error on Docker with %s', (_name, props, message) => {
+  const { stack, target } = dockerStack(props);
+  expect(refusal(() => program(stack, target))).toMatch(message);
+});

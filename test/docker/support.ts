@@ -1,0 +1,60 @@
+import { App, Testing, TerraformStack } from 'cdktf';
+import { setupJest } from 'cdktf/lib/testing/adapters/jest';
+import { DockerTarget, DockerTargetProps } from '../../lib';
+
+setupJest(); // cdktf's matchers: expect(synthesized).toHaveResourceWithProperties(...)
+
+/** Synthesized Terraform JSON, parsed. */
+export type Synth = { resource: Record<string, Record<string, any>>; provider: Record<string, any[]>; output: Record<string, any> };
+
+/** A fresh stack with a DockerTarget in it. */
+export function dockerStack(props: DockerTargetProps = {}): { app: App; stack: TerraformStack; target: DockerTarget } {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'stack');
+  const target = new DockerTarget(stack, 'docker', props);
+  return { app, stack, target };
+}
+
+export function synth(stack: TerraformStack): { text: string; json: Synth } {
+  const text = Testing.synth(stack);
+  return { text, json: JSON.parse(text) };
+}
+
+/** The resources of one type, keyed by Terraform name (construct ids are in the logical id). */
+export function resources(json: Synth, type: string): any[] {
+  return Object.values(json.resource[type] ?? {});
+}
+
+/** The containers, keyed by container name. */
+export function containersByName(json: Synth): Record<string, any> {
+  return Object.fromEntries(resources(json, 'docker_container').map((c) => [c.name, c]));
+}
+
+/** The networks, keyed by network name. */
+export function networksByName(json: Synth): Record<string, any> {
+  return Object.fromEntries(resources(json, 'docker_network').map((n) => [n.name, n]));
+}
+
+/** `${docker_network.<logical id>.<attr>}` → the network's name. */
+export function networkOf(json: Synth, reference: string): any {
+  const match = /^\$\{docker_network\.([^.]+)\.(name|id)\}$/.exec(reference);
+  if (!match) throw new Error(`not a network reference: ${reference}`);
+  return json.resource.docker_network[match[1]];
+}
+
+export function label(resource: any, key: string): string | undefined {
+  return (resource.labels as Array<{ label: string; value: string }>).find((l) => l.label === key)?.value;
+}
+
+/** Runs `build` and returns the thrown error's message, failing the test when nothing is thrown. */
+export function refusal(build: () => unknown): string {
+  try {
+    build();
+  } catch (e) {
+    expect((e as Error).name).toBe('PlacementError');
+    return (e as Error).message;
+  }
+  throw new Error('expected a PlacementError, but nothing was thrown');
+}
+
+export const IMAGE = 'ghcr.io/acme/api:1.4.2';
