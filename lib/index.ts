@@ -4,3 +4,4 @@ export * from './placement/boundary';
 export * from './placement/engine';
 export * from './targets/target';
 export * from './constructs';
+export * from './targets/aws';
