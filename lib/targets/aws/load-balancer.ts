@@ -54,11 +54,11 @@ export function createLoadBalancer(scope: Construct, where: string, tags: Record
     securityGroupId: sgId, cidrIpv4: network.cidr, ipProtocol: 'tcp', fromPort: port, toPort: port, description: `to the workload on tcp/${port}`,
   });
   const lb = new Lb(scope, 'lb', {
-    name: name.slice(0, 32), internal: !internetFacing, loadBalancerType: 'application', securityGroups: [sgId],
+    name: awsName('lb', name), internal: !internetFacing, loadBalancerType: 'application', securityGroups: [sgId],
     subnets: internetFacing ? network.publicSubnetIds : network.privateSubnetIds, dropInvalidHeaderFields: true, tags: tags,
   });
   const tg = new LbTargetGroup(scope, 'target-group', {
-    name: name.slice(0, 32), port, protocol: 'HTTP', vpcId: network.vpcId, targetType, deregistrationDelay: '30',
+    name: awsName('tg', name), port, protocol: 'HTTP', vpcId: network.vpcId, targetType, deregistrationDelay: '30',
     healthCheck: { enabled: true, path: o.healthCheckPath ?? '/', matcher: '200-399', interval: 30 }, tags: tags,
   });
   const lbArn = lb.arn;
@@ -79,4 +79,9 @@ export function createLoadBalancer(scope: Construct, where: string, tags: Record
     });
   }
   return { targetGroupArn: tgArn, dnsName: lb.dnsName, securityGroupId: sgId, listener };
+}
+
+/** Load balancer and target group names: 32 characters, no leading 'internal-', no trailing hyphen. */
+function awsName(prefix: string, name: string): string {
+  return `${prefix}-${name}`.slice(0, 32).replace(/-+$/, '');
 }
