@@ -60,8 +60,35 @@ export function initValidatePlan(stackDir: string): PlanResult {
       throw new Error(`terraform ${args[0]} failed in ${stackDir}:\n${err.stderr ?? ''}\n${(err.stdout ?? '').slice(-4000)}`);
     }
   };
-  const [init] = run(['init', '-input=false', '-no-color', '-backend=false']);
+  const [init] = run(['init', '-input=false', '-no-color']);
   const [validate] = run(['validate', '-no-color']);
   const [plan, planOutput] = run(['plan', '-input=false', '-no-color', '-lock=false', '-refresh=false']);
   return { seconds: { init, validate, plan }, planOutput };
+}
+
+/** The examples that use AwsTarget (each with its own cdktf.json). */
+export function awsExamples(root: string): string[] {
+  const dir = path.join(root, 'examples');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((name) => {
+    const main = path.join(dir, name, 'main.ts');
+    return fs.existsSync(path.join(dir, name, 'cdktf.json')) && fs.existsSync(main) && fs.readFileSync(main, 'utf8').includes('AwsTarget');
+  }).map((name) => path.join(dir, name));
+}
+
+/** `npx cdktf synth` in an example directory, as a user runs it, into `outdir`; returns the stack directories. */
+export function cdktfSynth(exampleDir: string, outdir: string, repoRoot: string): string[] {
+  const cliConfig = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-cli-')), 'terraformrc');
+  fs.writeFileSync(cliConfig, '');
+  try {
+    execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'cdktf'), ['synth', '--output', outdir], {
+      cwd: exampleDir, stdio: 'pipe', encoding: 'utf8',
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: cliConfig, CI: '1', FORCE_COLOR: '0' },
+    });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    throw new Error(`cdktf synth failed in ${exampleDir}:\n${err.stderr ?? ''}\n${(err.stdout ?? '').slice(-4000)}`);
+  }
+  const stacks = path.join(outdir, 'stacks');
+  return fs.readdirSync(stacks).map((s) => path.join(stacks, s));
 }
