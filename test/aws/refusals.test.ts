@@ -91,12 +91,6 @@ describe('bad input is refused at synth time with a PlacementError naming where,
       .toMatch(/"nope" is not an IPv4 CIDR block/);
   });
 
-  test('an IsolatedTenant the engine would put on shared containers', () => {
-    const { stack, target } = awsStack();
-    const e = refusal(() => new IsolatedTenant(stack, 'tenant', { tenantId: 'acme', target, workload: WEB, isolation: { coTenancy: CoTenancy.TRUSTED } }));
-    expect(e.problem).toMatch(/cannot be realized at shared-container/);
-  });
-
   test.each<[string, Partial<AwsTargetProps>, RegExp]>([
     ['region', { region: 'Frankfurt' }, /region "Frankfurt" is not an AWS region name/],
     ['zone of another region', { availabilityZones: ['us-east-1a'] }, /"us-east-1a" is not a zone of eu-central-1/],

@@ -81,6 +81,22 @@ describe('a snapshot and the realization of every AWS tier', () => {
       { launch_type: 'FARGATE', network_configuration: expect.objectContaining({ assign_public_ip: false }) });
   });
 
+  test('SHARED_CONTAINER tenant: its own cluster and EC2 capacity in its own VPC, ECS endpoints', () => {
+    const { stack, target } = awsStack();
+    const t = new IsolatedTenant(stack, 'tenant', { tenantId: 'hooli', target, workload: { ...WEB, replicas: 2 }, isolation: { coTenancy: CoTenancy.TRUSTED } });
+    expect(t.placement.tier).toBe(PlacementTier.SHARED_CONTAINER);
+    expect(t.realized.capacity).toBe('0.5 vCPU / 512 MiB x2 on pool hooli-tenant');
+    expect(Testing.synth(stack)).toMatchSnapshot();
+    const { resources } = synthesize(stack);
+    expect(ofType(resources, 'aws_ecs_cluster').map((c) => c.body.name)).toEqual(['hooli']);
+    expect(ofType(resources, 'aws_autoscaling_group').map((a) => [a.path, a.body.max_size])).toEqual([['tenant/pool/asg', 2]]);
+    expect(ofType(resources, 'aws_launch_template')[0].body.vpc_security_group_ids[0]).toMatch(/^\$\{aws_security_group\.tenant_pool_sg_/);
+    const endpoints = ofType(resources, 'aws_vpc_endpoint').map((r) => r.body.service_name);
+    for (const s of ['ecs', 'ecs-agent', 'ecs-telemetry']) expect(endpoints).toContain(`com.amazonaws.eu-central-1.${s}`);
+    const policy = JSON.parse(ofType(resources, 'aws_kms_key')[0].body.policy);
+    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toContain('AutoScalingUsesKeyForVolumes');
+  });
+
   test('SHARED_CONTAINER services: one cluster, a pool per co-tenancy, binpack, managed scaling', () => {
     const { stack, target } = awsStack();
     const small = new DenseService(stack, 'small', { serviceName: 'small', target, workload: { ...WEB, replicas: 2 } });

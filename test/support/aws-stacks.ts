@@ -37,6 +37,10 @@ export function mixedStack(scope: Construct, target: AwsTarget): void {
     tenantId: 'umbrella', target, efficiency: { priority: EfficiencyPriority.COST },
     workload: { ...WEB, cpu: 0.3, memoryMiB: 700, secrets: { API_KEY: 'arn:aws:ssm:eu-central-1:123456789012:parameter/umbrella/api-key' } },
   });
+  new IsolatedTenant(scope, 'trusted-tenant', {
+    tenantId: 'hooli', target, isolation: { coTenancy: CoTenancy.TRUSTED }, efficiency: { priority: EfficiencyPriority.COST },
+    workload: { ...WEB, replicas: 2 },
+  });
   new DenseService(scope, 'web', {
     serviceName: 'web', target, workload: { ...WEB, replicas: 2 }, autoscaling: { minReplicas: 2, maxReplicas: 6 },
     loadBalancer: { internetFacing: true, certificateArn: 'arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555' },

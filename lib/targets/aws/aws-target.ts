@@ -16,6 +16,7 @@ import { fargateCapacity, fargateNotes, realizeFargateTenant } from './fargate';
 import { realizeInstanceTier } from './instance-builder';
 import { createLoadBalancer } from './load-balancer';
 import { SharedDense } from './shared-cluster';
+import { realizeSharedContainerTenant } from './shared-container-tenant';
 import { realizeVm } from './vm';
 import { FargateSizes } from '../../capacity/fargate-sizes';
 import { IsolationNeeds } from '../../needs/needs';
@@ -70,11 +71,20 @@ const AL2023_AMI = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-defau
 const ECS_AL2023_AMI = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
 
 type Realize = (scope: Construct, env: AwsEnv, b: WorkloadBoundary) => RealizedWorkload;
-const TENANT_TIERS: Partial<Record<PlacementTier, Realize>> = {
+const TENANT_TIERS: Record<string, Realize> = {
   [PlacementTier.VM]: realizeVm,
   [PlacementTier.DEDICATED_VM]: realizeDedicatedVm,
   [PlacementTier.DEDICATED_HOST]: realizeDedicatedHost,
   [PlacementTier.MICROVM_CONTAINER]: realizeFargateTenant,
+  [PlacementTier.SHARED_CONTAINER]: realizeSharedContainerTenant,
+};
+/** VPC endpoints each tier's runtime needs when the tenant has no egress. */
+const TENANT_ENDPOINTS: Record<string, string[]> = {
+  [PlacementTier.VM]: VM_ENDPOINTS,
+  [PlacementTier.DEDICATED_VM]: VM_ENDPOINTS,
+  [PlacementTier.DEDICATED_HOST]: VM_ENDPOINTS,
+  [PlacementTier.MICROVM_CONTAINER]: FARGATE_ENDPOINTS,
+  [PlacementTier.SHARED_CONTAINER]: [...VM_ENDPOINTS, 'ecs', 'ecs-agent', 'ecs-telemetry'],
 };
 
 /**
@@ -132,25 +142,25 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     return;
   }
 
-  /** Builds one tenant's boundary (own VPC, security group, KMS key, roles, log group) and its tier. */
+  /**
+   * Builds one tenant's boundary (own VPC, security group, KMS key, roles, log group) and its tier;
+   * at SHARED_CONTAINER the tenant gets its own cluster and EC2 capacity.
+   */
   public realizeTenant(scope: Construct, t: TenantRealization): RealizedWorkload {
     const env = this.env;
     const tier = t.decision.tier;
     const name = t.tenantId;
     const tags = named(workloadTags('tenant', name, tier), name);
     const fargate = tier === PlacementTier.MICROVM_CONTAINER;
-    const network = createNetwork(scope, env, tags, t.egress === true, fargate ? FARGATE_ENDPOINTS : VM_ENDPOINTS);
+    const network = createNetwork(scope, env, tags, t.egress === true, TENANT_ENDPOINTS[tier] ?? []);
     const logGroupName = `/isolation/tenant/${name}`;
     const logArn = logGroupArn(env, logGroupName);
-    const keyArn = createKey(scope, env, tags, { logGroupPattern: logArn, fargateClusterName: fargate ? name : undefined });
+    const keyArn = createKey(scope, env, tags, {
+      logGroupPattern: logArn, fargateClusterName: fargate ? name : undefined, autoScaling: tier === PlacementTier.SHARED_CONTAINER,
+    });
     createLogGroup(scope, env, tags, logGroupName, keyArn);
     const securityGroupId = createWorkloadSecurityGroup(scope, t.where, network.vpcId, tags, t.workload.port, t.ingress ?? []);
-    const realize = TENANT_TIERS[tier];
-    if (!realize) {
-      throw new PlacementError(t.where, `an IsolatedTenant cannot be realized at ${tier} on AWS: it would share container hosts with other workloads.`,
-        `declare needs that place it on ${PlacementTier.MICROVM_CONTAINER} or a VM tier (e.g. coTenancy UNTRUSTED or HOSTILE), or pin one of them.`);
-    }
-    return realize(scope, env, {
+    return TENANT_TIERS[tier](scope, env, {
       where: t.where, name, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
       keyArn, logGroupName, logGroupArn: logArn,
     });
