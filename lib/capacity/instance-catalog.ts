@@ -74,8 +74,9 @@ const BY_PRICE = CATALOG.map((t, i) => ({ t, i }))
   .map(({ t }) => t);
 
 /**
- * Memory the OS, the Docker engine and the agents keep on a VM, so the workload's memory fits beside them.
- * Measured on Amazon Linux 2023 with Docker, SSM agent and the ECS agent: about 300-400 MiB.
+ * Memory left to the OS, the Docker engine and the agents on a VM, so the workload's memory fits
+ * beside them (an allowance, not a measurement: Amazon Linux 2023 with Docker and the SSM or ECS
+ * agent idles at a few hundred MiB).
  */
 export const HOST_RESERVED_MIB = 512;
 

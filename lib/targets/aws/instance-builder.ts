@@ -54,7 +54,6 @@ export function realizeInstanceTier(scope: Construct, env: AwsEnv, b: WorkloadBo
       rootBlockDevice: { encrypted: true, kmsKeyId: r.keyArn, volumeType: 'gp3', volumeSize: 30, deleteOnTermination: true },
       userData,
       userDataReplaceOnChange: true,
-      monitoring: true,
       tags: named(r.tags, `${r.name}-${i + 1}`),
       volumeTags: r.tags,
     });

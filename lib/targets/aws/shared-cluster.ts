@@ -112,7 +112,6 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
     metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
     blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { encrypted: 'true', kmsKeyId: o.keyArn, volumeType: 'gp3', volumeSize: 30, deleteOnTermination: 'true' } }],
     userData: Buffer.from(ecsUserData(o.clusterName, o.label)).toString('base64'),
-    monitoring: { enabled: true },
     tagSpecifications: [{ resourceType: 'instance', tags }, { resourceType: 'volume', tags }],
     updateDefaultVersion: true,
     tags,

@@ -32,9 +32,10 @@ export function vmUserData(o: UserDataOptions): string {
     'umask 077',
     ': > /run/workload/env',
   ];
-  for (const [name, arn] of Object.entries(w.environment ?? {})) {
-    lines.push(`printf '%s=%s\\n' ${q(name)} ${q(arn)} >> /run/workload/env`);
+  for (const [name, value] of Object.entries(w.environment ?? {})) {
+    lines.push(`printf '%s=%s\\n' ${q(name)} ${q(value)} >> /run/workload/env`);
   }
+  // A Secrets Manager ARN with a JSON key suffix is fetched whole (SecretString): there is no jq on the AMI.
   for (const [name, arn] of Object.entries(w.secrets ?? {})) {
     const fetch = arn.includes(':secretsmanager:')
       ? `aws secretsmanager get-secret-value --region ${q(o.region)} --secret-id ${q(arn.split(':').slice(0, 7).join(':'))} --query SecretString --output text`
