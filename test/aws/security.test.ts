@@ -119,6 +119,9 @@ describe('every AWS tier carries the hardened defaults', () => {
     const open = all('aws_vpc_security_group_ingress_rule').filter((r) => r.body.cidr_ipv4 === '0.0.0.0/0');
     expect(open.map((r) => r.path).sort()).toEqual(['web/lb-ingress-443-1', 'web/lb-ingress-80-1']);
     expect(text).not.toMatch(/"key_name"/);
+    // Rules live only in aws_vpc_security_group_*_rule resources: no inline rules to overlook.
+    for (const { body } of all('aws_security_group')) expect([body.ingress, body.egress]).toEqual([undefined, undefined]);
+    for (const { body } of all('aws_default_security_group')) expect([body.ingress, body.egress]).toEqual([undefined, undefined]);
     // Declared tenant ingress is exactly what was declared.
     const acme = all('aws_vpc_security_group_ingress_rule').filter((r) => r.path.startsWith('vm-tenant/ingress-'));
     expect(acme.map((r) => [r.body.cidr_ipv4, r.body.from_port])).toEqual([['203.0.113.0/24', 8080]]);

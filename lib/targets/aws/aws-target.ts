@@ -160,7 +160,11 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     });
     createLogGroup(scope, env, tags, logGroupName, keyArn);
     const securityGroupId = createWorkloadSecurityGroup(scope, t.where, network.vpcId, tags, t.workload.port, t.ingress ?? []);
-    return TENANT_TIERS[tier](scope, env, {
+    const realize = TENANT_TIERS[tier];
+    if (!realize) {
+      throw new PlacementError(t.where, `AWS cannot realize tier ${tier}.`, `pin one of ${this.availableTiers.join(', ')}, or let the engine choose.`);
+    }
+    return realize(scope, env, {
       where: t.where, name, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
       keyArn, logGroupName, logGroupArn: logArn,
     });

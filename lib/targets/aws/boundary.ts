@@ -95,7 +95,7 @@ export function createNetwork(scope: Construct, env: AwsEnv, tags: Record<string
   });
   const endpointSgId = endpointSg.id;
   new VpcSecurityGroupIngressRule(scope, 'endpoints-https', {
-    securityGroupId: endpointSgId, cidrIpv4: VPC_CIDR, ipProtocol: 'tcp', fromPort: 443, toPort: 443, description: 'HTTPS from the VPC',
+    securityGroupId: endpointSgId, cidrIpv4: VPC_CIDR, ipProtocol: 'tcp', fromPort: 443, toPort: 443, description: 'HTTPS from the VPC', tags: tags,
   });
   for (const service of endpoints) {
     new VpcEndpoint(scope, `endpoint-${service.replace('.', '-')}`, {
@@ -166,16 +166,16 @@ export function createWorkloadSecurityGroup(scope: Construct, where: string, vpc
     checkIngress(where, rule, rulePort);
     new VpcSecurityGroupIngressRule(scope, `ingress-${i + 1}`, {
       securityGroupId: sgId, cidrIpv4: rule.cidr, ipProtocol: 'tcp', fromPort: rulePort, toPort: rulePort,
-      description: rule.description ?? `tcp/${rulePort} from ${rule.cidr}`,
+      description: rule.description ?? `tcp/${rulePort} from ${rule.cidr}`, tags: tags,
     });
   });
   if (fromSecurityGroupId !== undefined && port !== undefined) {
     new VpcSecurityGroupIngressRule(scope, 'ingress-load-balancer', {
       securityGroupId: sgId, referencedSecurityGroupId: fromSecurityGroupId, ipProtocol: 'tcp', fromPort: port, toPort: port,
-      description: `tcp/${port} from the load balancer`,
+      description: `tcp/${port} from the load balancer`, tags: tags,
     });
   }
-  new VpcSecurityGroupEgressRule(scope, 'egress', { securityGroupId: sgId, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound' });
+  new VpcSecurityGroupEgressRule(scope, 'egress', { securityGroupId: sgId, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags: tags });
   return sgId;
 }
 

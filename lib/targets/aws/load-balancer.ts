@@ -47,11 +47,11 @@ export function createLoadBalancer(scope: Construct, where: string, tags: Record
   for (const listenerPort of listenerPorts) {
     sources.forEach((cidr, i) => new VpcSecurityGroupIngressRule(scope, `lb-ingress-${listenerPort}-${i + 1}`, {
       securityGroupId: sgId, cidrIpv4: cidr, ipProtocol: 'tcp', fromPort: listenerPort, toPort: listenerPort,
-      description: `tcp/${listenerPort} from ${cidr}`,
+      description: `tcp/${listenerPort} from ${cidr}`, tags: tags,
     }));
   }
   new VpcSecurityGroupEgressRule(scope, 'lb-egress', {
-    securityGroupId: sgId, cidrIpv4: network.cidr, ipProtocol: 'tcp', fromPort: port, toPort: port, description: `to the workload on tcp/${port}`,
+    securityGroupId: sgId, cidrIpv4: network.cidr, ipProtocol: 'tcp', fromPort: port, toPort: port, description: `to the workload on tcp/${port}`, tags: tags,
   });
   const lb = new Lb(scope, 'lb', {
     name: awsName('lb', name), internal: !internetFacing, loadBalancerType: 'application', securityGroups: [sgId],

@@ -100,7 +100,7 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
     vpcId: o.network.vpcId, name: `${name}-instances`, description: `${name} container instances: no inbound`, tags: named(tags, `${name}-instances`),
   });
   const sgId = sg.id;
-  new VpcSecurityGroupEgressRule(scope, 'egress', { securityGroupId: sgId, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound' });
+  new VpcSecurityGroupEgressRule(scope, 'egress', { securityGroupId: sgId, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags: tags });
   const profile = createInstanceProfile(scope, tags, [SSM_AGENT_STATEMENT, ...ecsAgentStatement(o.clusterArn)]);
   const template = new LaunchTemplate(scope, 'launch-template', {
     namePrefix: `${name}-`,
