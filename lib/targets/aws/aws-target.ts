@@ -150,6 +150,10 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     const env = this.env;
     const tier = t.decision.tier;
     const name = t.tenantId;
+    const realize = TENANT_TIERS[tier];
+    if (!realize) {
+      throw new PlacementError(t.where, `AWS cannot realize tier ${tier}.`, `pin one of ${this.availableTiers.join(', ')}, or let the engine choose.`);
+    }
     const tags = named(workloadTags('tenant', name, tier), name);
     const fargate = tier === PlacementTier.MICROVM_CONTAINER;
     const network = createNetwork(scope, env, tags, t.egress === true, TENANT_ENDPOINTS[tier] ?? []);
@@ -160,10 +164,6 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     });
     createLogGroup(scope, env, tags, logGroupName, keyArn);
     const securityGroupId = createWorkloadSecurityGroup(scope, t.where, network.vpcId, tags, t.workload.port, t.ingress ?? []);
-    const realize = TENANT_TIERS[tier];
-    if (!realize) {
-      throw new PlacementError(t.where, `AWS cannot realize tier ${tier}.`, `pin one of ${this.availableTiers.join(', ')}, or let the engine choose.`);
-    }
     return realize(scope, env, {
       where: t.where, name, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
       keyArn, logGroupName, logGroupArn: logArn,
