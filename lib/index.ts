@@ -3,6 +3,7 @@ export * from './needs';
 export * from './placement/boundary';
 export * from './placement/engine';
 export * from './targets/target';
+export * from './targets/aws';
 export * from './targets/docker';
 export * from './constructs';
 export * from './constructs/tenant-fleet';

@@ -5,7 +5,8 @@
  * where (the construct path, file or field), what is wrong, and how to fix it.
  * It is thrown at synth time, before any Terraform is written.
  */
-class PlacementErrorClass extends Error {
+// A named class expression: stack traces and inspection say "PlacementError".
+const PlacementErrorClass = class PlacementError extends Error {
   /** Where the problem is: a construct path, or a file and field. */
   public readonly where: string;
   /** What is wrong, in plain words. */
@@ -26,7 +27,7 @@ class PlacementErrorClass extends Error {
     this.problem = problem;
     this.fix = fix;
   }
-}
+};
 
 /**
  * The one error this library throws for a refused placement or an invalid prop:
@@ -37,4 +38,4 @@ class PlacementErrorClass extends Error {
  */
 export const PlacementError = PlacementErrorClass;
 /** Type of {@link PlacementError}. */
-export type PlacementError = PlacementErrorClass;
+export type PlacementError = InstanceType<typeof PlacementErrorClass>;

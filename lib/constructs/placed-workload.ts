@@ -117,7 +117,7 @@ export abstract class PlacedWorkload extends Construct {
     // A pin is the user's explicit choice: the engine checks it (and its acknowledgement) instead.
     if (props.pin === undefined) props.target.checkNeeds(where, isolation);
 
-    this.placement = PlacementEngine.decide({
+    const decision = PlacementEngine.decide({
       where,
       isolation,
       efficiency,
@@ -126,7 +126,9 @@ export abstract class PlacedWorkload extends Construct {
       pin: props.pin,
       acknowledgeWeakerIsolation: props.acknowledgeWeakerIsolation,
     });
-    this.realized = realize(this, this.placement, isolation, efficiency);
+    this.realized = realize(this, decision, isolation, efficiency);
+    // What the realization adjusted (instance type picked, Fargate size rounded) is part of the why.
+    this.placement = { ...decision, reasons: [...decision.reasons, ...(this.realized.notes ?? [])] };
 
     const record: PlacementRecord = {
       kind, name, path: where, target: props.target.targetKind, isolation, efficiency,

@@ -20,7 +20,6 @@ export interface ReportEntry {
   readonly reasons: string[];
   readonly replicas: number;
   readonly capacity?: string;
-  readonly notes?: string[];
 }
 
 /** The report of one stack. */
@@ -44,10 +43,10 @@ export function reportModel(stack: string, records: PlacementRecord[], text: (s:
     requiredBoundary: r.decision.requiredBoundary,
     pinned: r.decision.pinned,
     weakerThanRequired: boundaryStrength(r.decision.boundary) < boundaryStrength(r.decision.requiredBoundary),
-    reasons: r.decision.reasons,
+    // The construct's reasons already end with the realization's notes (instance type, Fargate rounding).
+    reasons: r.decision.reasons.map(text),
     replicas: r.replicas,
     ...(r.realized.capacity !== undefined ? { capacity: text(r.realized.capacity) } : {}),
-    ...(r.realized.notes?.length ? { notes: r.realized.notes.map(text) } : {}),
   }));
   const byTier: Record<string, number> = {};
   for (const tier of Object.values(PlacementTier)) {
@@ -89,7 +88,6 @@ export function renderMarkdown(model: ReportModel): string {
     out.push(`- Needs: coTenancy ${iso.coTenancy}, hardwareExclusivity ${iso.hardwareExclusivity}, ownKernel ${iso.ownKernel}; `
       + `priority ${eff.priority}, load ${eff.loadProfile}.`);
     for (const reason of w.reasons) out.push(`- ${reason}`);
-    for (const note of w.notes ?? []) out.push(`- Note: ${note}`);
     out.push('');
   }
   return out.join('\n');

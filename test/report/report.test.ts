@@ -53,7 +53,7 @@ describe('every synth writes the report beside cdk.tf.json', () => {
       expect(entry.pinned).toBe(workload.placement.pinned);
       expect(entry.target).toBe('fake');
       expect(entry.capacity).toBe(workload.realized.capacity);
-      expect(entry.notes).toEqual(workload.realized.notes);
+      expect(entry.reasons).toEqual(expect.arrayContaining(workload.realized.notes ?? []));
     });
     expect(json.workloads.map((w: { kind: string; replicas: number }) => [w.kind, w.replicas])).toEqual([
       ['IsolatedTenant', 2], ['IsolatedTenant', 1], ['IsolatedTenant', 1], ['IsolatedTenant', 1], ['DenseService', 3],

@@ -1,0 +1,68 @@
+import { PlacementError } from '../placement-error';
+
+/** A valid Fargate task size. */
+export interface FargateSize {
+  /** CPU units (1024 = 1 vCPU). */
+  readonly cpuUnits: number;
+  readonly memoryMiB: number;
+  /** Linux/x86 on-demand price in us-east-1, USD per hour. */
+  readonly hourlyUsd: number;
+}
+
+/** The size picked and, when it was rounded, a note saying so. */
+export interface FargateChoice {
+  readonly size: FargateSize;
+  readonly note?: string;
+}
+
+// Source: AWS docs "Amazon ECS task definition parameters for Fargate" › Task size (valid CPU and
+// memory combinations), and AWS Fargate pricing for us-east-1 Linux/x86 ($0.04048 per vCPU-hour,
+// $0.004445 per GB-hour), checked 2026-11.
+// [cpu units, lowest MiB, highest MiB, step MiB]
+const RANGES: Array<[number, number, number, number]> = [
+  [256, 512, 2048, 512],
+  [512, 1024, 4096, 1024],
+  [1024, 2048, 8192, 1024],
+  [2048, 4096, 16384, 1024],
+  [4096, 8192, 30720, 1024],
+  [8192, 16384, 61440, 4096],
+  [16384, 32768, 122880, 8192],
+];
+const VCPU_HOUR = 0.04048;
+const GB_HOUR = 0.004445;
+
+const SIZES: FargateSize[] = RANGES.flatMap(([cpuUnits, low, high, step]) => {
+  const sizes: FargateSize[] = [];
+  for (let memoryMiB = low; memoryMiB <= high; memoryMiB += step) {
+    const hourlyUsd = Math.round(((cpuUnits / 1024) * VCPU_HOUR + (memoryMiB / 1024) * GB_HOUR) * 1e5) / 1e5;
+    sizes.push({ cpuUnits, memoryMiB, hourlyUsd });
+  }
+  return sizes;
+}).sort((a, b) => a.hourlyUsd - b.hourlyUsd || a.cpuUnits - b.cpuUnits);
+
+/** Fargate's valid task sizes and the rounding of a workload to one. Pure. */
+export class FargateSizes {
+  /** Every valid size, cheapest first. */
+  public static all(): FargateSize[] {
+    return [...SIZES];
+  }
+
+  /**
+   * The cheapest valid size with at least the workload's vCPUs and memory; a note when it rounded.
+   * Throws PlacementError when no size is large enough.
+   */
+  public static fit(where: string, cpu: number, memoryMiB: number): FargateChoice {
+    const units = Math.ceil(cpu * 1024);
+    const size = SIZES.find((s) => s.cpuUnits >= units && s.memoryMiB >= memoryMiB);
+    if (!size) {
+      const largest = RANGES[RANGES.length - 1];
+      throw new PlacementError(where, `the workload (${cpu} vCPU / ${memoryMiB} MiB) is larger than the largest Fargate task (${largest[0] / 1024} vCPU / ${largest[2]} MiB).`,
+        'lower workload.cpu / workload.memoryMiB per replica and raise workload.replicas, or pin a VM tier.');
+    }
+    const exact = size.cpuUnits === units && size.memoryMiB === memoryMiB && units === cpu * 1024;
+    return {
+      size,
+      note: exact ? undefined : `Fargate size rounded up from ${cpu} vCPU / ${memoryMiB} MiB to ${size.cpuUnits / 1024} vCPU / ${size.memoryMiB} MiB.`,
+    };
+  }
+}

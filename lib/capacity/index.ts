@@ -1,0 +1,2 @@
+export * from './instance-catalog';
+export * from './fargate-sizes';

@@ -1,0 +1,263 @@
+import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
+import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import {
+  createKey, createLogGroup, createNetwork, createWorkloadSecurityGroup, FARGATE_ENDPOINTS, logGroupArn, VM_ENDPOINTS, WorkloadBoundary,
+} from './boundary';
+import { AwsEnv, named, workloadTags } from './context';
+import { realizeDedicatedHost } from './dedicated-host';
+import { realizeDedicatedVm } from './dedicated-vm';
+import { createEcsService } from './ecs-service';
+import { fargateCapacity, fargateNotes, realizeFargateTenant } from './fargate';
+import { realizeInstanceTier } from './instance-builder';
+import { createLoadBalancer } from './load-balancer';
+import { SharedDense } from './shared-cluster';
+import { realizeSharedContainerTenant } from './shared-container-tenant';
+import { realizeVm } from './vm';
+import { FargateSizes } from '../../capacity/fargate-sizes';
+import { IsolationNeeds } from '../../needs/needs';
+import { PlacementTier } from '../../placement/boundary';
+import { PlacementError } from '../../placement-error';
+import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization } from '../target';
+
+/**
+ * Props of {@link AwsTarget}.
+ */
+export interface AwsTargetProps {
+  /** The AWS region, e.g. `eu-central-1`. */
+  readonly region: string;
+  /**
+   * Availability zones to spread subnets and replicas over, e.g. `['eu-central-1a', 'eu-central-1b']`.
+   * @default - the region's first two zones, looked up at plan time (`aws_availability_zones`)
+   */
+  readonly availabilityZones?: string[];
+  /**
+   * The Amazon Linux 2023 (x86_64) AMI id for the VM tiers.
+   * @default - the latest, looked up at plan time from the public SSM parameter
+   */
+  readonly ami?: string;
+  /**
+   * The ECS-optimized Amazon Linux 2023 (x86_64) AMI id for shared container capacity.
+   * @default - the recommended one, looked up at plan time from the public SSM parameter
+   */
+  readonly ecsAmi?: string;
+  /**
+   * Tags every resource carries (the provider's `default_tags`).
+   * @default - only `ManagedBy: cdktf-isolation`
+   */
+  readonly defaultTags?: { [key: string]: string };
+  /**
+   * The 12-digit AWS account id, used in KMS key policies and ARNs.
+   * @default - looked up at plan time (`aws_caller_identity`)
+   */
+  readonly accountId?: string;
+  /**
+   * Days CloudWatch Logs keeps workload logs.
+   * @default 90
+   */
+  readonly logRetentionDays?: number;
+}
+
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+const AMI = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const ACCOUNT = /^\d{12}$/;
+// CloudWatch Logs' accepted retention values (PutRetentionPolicy), checked 2026-11.
+const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const AL2023_AMI = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+const ECS_AL2023_AMI = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
+
+type Realize = (scope: Construct, env: AwsEnv, b: WorkloadBoundary) => RealizedWorkload;
+const TENANT_TIERS: Record<string, Realize> = {
+  [PlacementTier.VM]: realizeVm,
+  [PlacementTier.DEDICATED_VM]: realizeDedicatedVm,
+  [PlacementTier.DEDICATED_HOST]: realizeDedicatedHost,
+  [PlacementTier.MICROVM_CONTAINER]: realizeFargateTenant,
+  [PlacementTier.SHARED_CONTAINER]: realizeSharedContainerTenant,
+};
+/** VPC endpoints each tier's runtime needs when the tenant has no egress. */
+const TENANT_ENDPOINTS: Record<string, string[]> = {
+  [PlacementTier.VM]: VM_ENDPOINTS,
+  [PlacementTier.DEDICATED_VM]: VM_ENDPOINTS,
+  [PlacementTier.DEDICATED_HOST]: VM_ENDPOINTS,
+  [PlacementTier.MICROVM_CONTAINER]: FARGATE_ENDPOINTS,
+  [PlacementTier.SHARED_CONTAINER]: [...VM_ENDPOINTS, 'ecs', 'ecs-agent', 'ecs-telemetry'],
+};
+
+/**
+ * AWS as a placement target: EC2 (VM, dedicated VM, Dedicated Host) and ECS (shared EC2 capacity,
+ * Fargate). Creates the AWS provider. Every IsolatedTenant gets its own VPC, security group, KMS key,
+ * IAM roles and log group; DenseServices share one VPC and one ECS cluster per target, with capacity
+ * split by co-tenancy.
+ */
+export class AwsTarget extends Construct implements IPlacementTarget {
+  /** Always 'aws'. */
+  public readonly targetKind: string = 'aws';
+  /** Every tier but SANDBOXED_CONTAINER (AWS offers no gVisor runtime). */
+  public readonly availableTiers: PlacementTier[] = [PlacementTier.SHARED_CONTAINER, PlacementTier.MICROVM_CONTAINER,
+    PlacementTier.VM, PlacementTier.DEDICATED_VM, PlacementTier.DEDICATED_HOST];
+  /** Fargate bills per task. */
+  public readonly elasticBilling: boolean = true;
+  /** The region. */
+  public readonly region: string;
+  /** The provider every resource of this target uses. */
+  public readonly provider: AwsProvider;
+  private readonly env: AwsEnv;
+  private dense?: SharedDense;
+
+  constructor(scope: Construct, id: string, props: AwsTargetProps) {
+    super(scope, id);
+    const where = this.node.path;
+    checkProps(where, props);
+    this.region = props.region;
+    this.provider = new AwsProvider(this, 'provider', {
+      region: props.region,
+      defaultTags: [{ tags: { ManagedBy: 'cdktf-isolation', ...props.defaultTags } }],
+    });
+    let availabilityZones = props.availabilityZones;
+    if (!availabilityZones) {
+      const zones = new DataAwsAvailabilityZones(this, 'zones', { state: 'available', filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }] });
+      const names = zones.names;
+      availabilityZones = [Fn.element(names, 0), Fn.element(names, 1)];
+    }
+    this.env = {
+      region: props.region,
+      partition: props.region.startsWith('cn-') ? 'aws-cn' : props.region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws',
+      accountId: props.accountId ?? new DataAwsCallerIdentity(this, 'account').accountId,
+      availabilityZones,
+      ami: props.ami ?? new DataAwsSsmParameter(this, 'ami', { name: AL2023_AMI }).value,
+      ecsAmi: props.ecsAmi ?? new DataAwsSsmParameter(this, 'ecs-ami', { name: ECS_AL2023_AMI }).value,
+      logRetentionDays: props.logRetentionDays ?? 90,
+    };
+  }
+
+  /**
+   * Nothing to refuse before the engine runs: AWS offers a tier for every isolation need
+   * (HOSTILE and TENANT exclusivity included).
+   */
+  public checkNeeds(_where: string, _isolation: IsolationNeeds): void {
+    return;
+  }
+
+  /**
+   * Builds one tenant's boundary (own VPC, security group, KMS key, roles, log group) and its tier;
+   * at SHARED_CONTAINER the tenant gets its own cluster and EC2 capacity.
+   */
+  public realizeTenant(scope: Construct, t: TenantRealization): RealizedWorkload {
+    const env = this.env;
+    const tier = t.decision.tier;
+    const name = t.tenantId;
+    const realize = TENANT_TIERS[tier];
+    if (!realize) {
+      throw new PlacementError(t.where, `AWS cannot realize tier ${tier}.`, `pin one of ${this.availableTiers.join(', ')}, or let the engine choose.`);
+    }
+    const tags = named(workloadTags('tenant', name, tier), name);
+    const fargate = tier === PlacementTier.MICROVM_CONTAINER;
+    const network = createNetwork(scope, env, tags, t.egress === true, TENANT_ENDPOINTS[tier] ?? []);
+    const logGroupName = `/isolation/tenant/${name}`;
+    const logArn = logGroupArn(env, logGroupName);
+    const keyArn = createKey(scope, env, tags, {
+      logGroupPattern: logArn, fargateClusterName: fargate ? name : undefined, autoScaling: tier === PlacementTier.SHARED_CONTAINER,
+    });
+    createLogGroup(scope, env, tags, logGroupName, keyArn);
+    const securityGroupId = createWorkloadSecurityGroup(scope, t.where, network.vpcId, tags, t.workload.port, t.ingress ?? []);
+    return realize(scope, env, {
+      where: t.where, name, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
+      keyArn, logGroupName, logGroupArn: logArn,
+    });
+  }
+
+  /**
+   * Builds one service in the target's shared VPC: SHARED_CONTAINER on the shared cluster's EC2
+   * pool for its co-tenancy, MICROVM_CONTAINER on Fargate in the same cluster, VM tiers as instances.
+   */
+  public realizeService(scope: Construct, s: ServiceRealization): RealizedWorkload {
+    const env = this.env;
+    const dense = this.dense ??= new SharedDense(new Construct(this, 'dense'), env, this.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-'));
+    const tier = s.decision.tier;
+    const name = s.serviceName;
+    const w = s.workload;
+    const tags = named(workloadTags('service', name, tier), name);
+    const vmTier = tier === PlacementTier.VM || tier === PlacementTier.DEDICATED_VM || tier === PlacementTier.DEDICATED_HOST;
+    if (vmTier && s.autoscaling) {
+      throw new PlacementError(s.where, `autoscaling applies to ECS services, and this service is placed at ${tier}.`,
+        'drop autoscaling and set workload.replicas, or declare needs (or a pin) that place it on a container tier.');
+    }
+    const logGroupName = `/isolation/service/${name}`;
+    createLogGroup(scope, env, tags, logGroupName, dense.keyArn);
+    const lb = s.loadBalancer ? createLoadBalancer(scope, s.where, tags, dense.network, w.port, s.loadBalancer, vmTier ? 'instance' : 'ip') : undefined;
+    const securityGroupId = createWorkloadSecurityGroup(scope, s.where, dense.network.vpcId, tags, w.port, s.ingress ?? [], lb?.securityGroupId);
+    const b: WorkloadBoundary = {
+      where: s.where, name, tags, workload: w, instanceType: s.instanceType, network: dense.network, securityGroupId,
+      keyArn: dense.keyArn, logGroupName, logGroupArn: logGroupArn(env, logGroupName),
+    };
+    const replicas = w.replicas ?? 1;
+    if (tier === PlacementTier.SHARED_CONTAINER) {
+      const pool = dense.pool(s.isolation.coTenancy);
+      const cpuUnits = Math.ceil(w.cpu * 1024);
+      const note = pool.add(s.where, w.cpu, w.memoryMiB, s.autoscaling?.maxReplicas ?? replicas);
+      return createEcsService(scope, env, {
+        boundary: b, clusterArn: dense.clusterArn, clusterName: dense.clusterName, cpuUnits, memoryMiB: w.memoryMiB,
+        capacityProvider: pool.capacityProvider, dependsOn: [pool.association], loadBalancer: lb, autoscaling: s.autoscaling,
+        notes: [note], capacity: `${cpuUnits / 1024} vCPU / ${w.memoryMiB} MiB x${replicas} on pool ${pool.capacityProvider}`,
+      });
+    }
+    if (tier === PlacementTier.MICROVM_CONTAINER) {
+      const fit = FargateSizes.fit(s.where, w.cpu, w.memoryMiB);
+      return createEcsService(scope, env, {
+        boundary: b, clusterArn: dense.clusterArn, clusterName: dense.clusterName, cpuUnits: fit.size.cpuUnits, memoryMiB: fit.size.memoryMiB,
+        loadBalancer: lb, autoscaling: s.autoscaling, notes: fargateNotes(fit.note, b), capacity: fargateCapacity(fit.size.cpuUnits, fit.size.memoryMiB, replicas),
+      });
+    }
+    const realized = realizeInstanceTier(scope, env, b, tier);
+    if (lb) {
+      realized.instanceIds!.forEach((targetId, i) => new LbTargetGroupAttachment(scope, `lb-target-${i + 1}`, {
+        targetGroupArn: lb.targetGroupArn, targetId, port: w.port,
+      }));
+    }
+    return { ...realized, loadBalancerDnsName: lb?.dnsName };
+  }
+}
+
+function checkProps(where: string, props: AwsTargetProps): void {
+  if (!props || typeof props !== 'object') {
+    throw new PlacementError(where, 'AwsTarget props are missing.', "pass { region: 'eu-central-1' }.");
+  }
+  if (typeof props.region !== 'string' || !REGION.test(props.region)) {
+    throw new PlacementError(where, `region ${JSON.stringify(props.region)} is not an AWS region name.`, "use a region such as 'eu-central-1' or 'us-east-1'.");
+  }
+  const zones = props.availabilityZones;
+  if (zones !== undefined) {
+    if (!Array.isArray(zones) || zones.length === 0 || zones.length > 8) {
+      throw new PlacementError(where, 'availabilityZones must list 1 to 8 zones.', `list zones of ${props.region}, e.g. ['${props.region}a', '${props.region}b'], or leave it out.`);
+    }
+    for (const zone of zones) {
+      if (typeof zone !== 'string' || !new RegExp(`^${props.region}[a-z]$`).test(zone)) {
+        throw new PlacementError(where, `availability zone ${JSON.stringify(zone)} is not a zone of ${props.region}.`, `use zone names such as '${props.region}a'.`);
+      }
+    }
+    if (new Set(zones).size !== zones.length) {
+      throw new PlacementError(where, 'availabilityZones lists a zone twice.', 'list each zone once.');
+    }
+  }
+  for (const field of ['ami', 'ecsAmi'] as const) {
+    const ami = props[field];
+    if (ami !== undefined && (typeof ami !== 'string' || !AMI.test(ami))) {
+      throw new PlacementError(where, `${field} ${JSON.stringify(ami)} is not an AMI id.`, "use an id such as 'ami-0123456789abcdef0', or leave it out to look it up.");
+    }
+  }
+  if (props.accountId !== undefined && (typeof props.accountId !== 'string' || !ACCOUNT.test(props.accountId))) {
+    throw new PlacementError(where, `accountId ${JSON.stringify(props.accountId)} is not a 12-digit AWS account id.`, "quote it as a string of 12 digits, e.g. '123456789012'.");
+  }
+  if (props.logRetentionDays !== undefined && !RETENTION_DAYS.includes(props.logRetentionDays)) {
+    throw new PlacementError(where, `logRetentionDays ${props.logRetentionDays} is not a value CloudWatch Logs accepts.`, `use one of ${RETENTION_DAYS.join(', ')}.`);
+  }
+  for (const [key, value] of Object.entries(props.defaultTags ?? {})) {
+    if (typeof value !== 'string') {
+      throw new PlacementError(where, `defaultTags.${key} must be a string.`, 'quote the tag value.');
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { PlacementTier } from '../../placement/boundary';
+
+/**
+ * What every AWS realization needs from its target, with each token read once
+ * (every attribute read creates a token, and cdktf captures a full stack trace per token).
+ */
+export interface AwsEnv {
+  readonly region: string;
+  /** 'aws', 'aws-cn' or 'aws-us-gov'. */
+  readonly partition: string;
+  /** The account id, or a token of aws_caller_identity. */
+  readonly accountId: string;
+  /** Availability zone names (tokens when looked up). */
+  readonly availabilityZones: string[];
+  /** Amazon Linux 2023 AMI for the VM tiers (a token when looked up). */
+  readonly ami: string;
+  /** ECS-optimized Amazon Linux 2023 AMI for shared container capacity (a token when looked up). */
+  readonly ecsAmi: string;
+  /** CloudWatch Logs retention in days. */
+  readonly logRetentionDays: number;
+}
+
+/** Tags every resource of one workload carries. */
+export function workloadTags(kind: 'tenant' | 'service', name: string, tier: PlacementTier | string): Record<string, string> {
+  return { [`isolation:${kind}`]: name, 'isolation:tier': tier };
+}
+
+/** The tags plus a Name. */
+export function named(tags: Record<string, string>, name: string): Record<string, string> {
+  return { ...tags, Name: name };
+}

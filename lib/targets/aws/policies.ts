@@ -1,0 +1,145 @@
+// IAM and KMS policy documents as JSON strings. Every action is spelled out: no `*` actions,
+// so a scan of the synthesized policies can prove least privilege.
+
+interface Statement {
+  Sid: string;
+  Effect: 'Allow';
+  Principal?: Record<string, string | string[]>;
+  Action: string[];
+  Resource: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export function policyDocument(statements: Statement[]): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}
+
+export function assumeRolePolicy(service: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: ['sts:AssumeRole'] }],
+  });
+}
+
+// Key administration and use for the account (delegating to IAM), listed rather than `kms:*`.
+const KEY_ACCOUNT_ACTIONS = [
+  'kms:CancelKeyDeletion', 'kms:CreateAlias', 'kms:CreateGrant', 'kms:Decrypt', 'kms:DeleteAlias',
+  'kms:DescribeKey', 'kms:DisableKey', 'kms:DisableKeyRotation', 'kms:EnableKey', 'kms:EnableKeyRotation',
+  'kms:Encrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:GetKeyPolicy',
+  'kms:GetKeyRotationStatus', 'kms:ListAliases', 'kms:ListGrants', 'kms:ListKeyPolicies',
+  'kms:ListResourceTags', 'kms:PutKeyPolicy', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:RetireGrant',
+  'kms:RevokeGrant', 'kms:ScheduleKeyDeletion', 'kms:TagResource', 'kms:UntagResource', 'kms:UpdateAlias',
+  'kms:UpdateKeyDescription',
+];
+const KEY_USE_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo',
+  'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'];
+
+export interface KeyPolicyOptions {
+  readonly partition: string;
+  readonly region: string;
+  readonly accountId: string;
+  /** Log group ARN (or ArnLike pattern) CloudWatch Logs may encrypt with the key. */
+  readonly logGroupArn: string;
+  /** Let the EC2 Auto Scaling service-linked role launch instances with volumes encrypted by the key. */
+  readonly autoScaling?: boolean;
+  /** Let Fargate encrypt the ephemeral storage of this cluster's tasks. */
+  readonly fargateClusterName?: string;
+}
+
+export function keyPolicy(o: KeyPolicyOptions): string {
+  const root = `arn:${o.partition}:iam::${o.accountId}:root`;
+  const statements: Statement[] = [
+    { Sid: 'AccountAdministersAndUsesKeyThroughIam', Effect: 'Allow', Principal: { AWS: root }, Action: KEY_ACCOUNT_ACTIONS, Resource: '*' },
+    {
+      Sid: 'CloudWatchLogsForThisLogGroup', Effect: 'Allow', Principal: { Service: `logs.${o.region}.amazonaws.com` },
+      Action: KEY_USE_ACTIONS, Resource: '*',
+      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': o.logGroupArn } },
+    },
+  ];
+  if (o.autoScaling) {
+    const slr = `arn:${o.partition}:iam::${o.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+    statements.push(
+      { Sid: 'AutoScalingUsesKeyForVolumes', Effect: 'Allow', Principal: { AWS: slr }, Action: KEY_USE_ACTIONS, Resource: '*' },
+      {
+        Sid: 'AutoScalingGrantsForVolumes', Effect: 'Allow', Principal: { AWS: slr }, Action: ['kms:CreateGrant'], Resource: '*',
+        Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+      },
+    );
+  }
+  if (o.fargateClusterName) {
+    const context = { 'kms:EncryptionContext:aws:ecs:clusterAccount': o.accountId, 'kms:EncryptionContext:aws:ecs:clusterName': o.fargateClusterName };
+    statements.push(
+      {
+        Sid: 'FargateEncryptsEphemeralStorage', Effect: 'Allow', Principal: { Service: 'fargate.amazonaws.com' },
+        Action: ['kms:GenerateDataKeyWithoutPlaintext'], Resource: '*', Condition: { StringEquals: context },
+      },
+      {
+        Sid: 'FargateGrantsForEphemeralStorage', Effect: 'Allow', Principal: { Service: 'fargate.amazonaws.com' },
+        Action: ['kms:CreateGrant'], Resource: '*',
+        Condition: { StringEquals: context, 'ForAllValues:StringEquals': { 'kms:GrantOperations': ['Decrypt'] } },
+      },
+      { Sid: 'FargateDescribesKey', Effect: 'Allow', Principal: { Service: 'fargate.amazonaws.com' }, Action: ['kms:DescribeKey'], Resource: '*' },
+    );
+  }
+  return policyDocument(statements);
+}
+
+const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
+
+/** The ECR repository an image comes from, or undefined for other registries. */
+export function ecrRepository(image: string, partition: string): { registry: string; region: string; arn: string } | undefined {
+  const m = ECR_IMAGE.exec(image);
+  if (!m) return undefined;
+  const [, account, region, repo] = m;
+  return { registry: image.slice(0, image.indexOf('/')), region, arn: `arn:${partition}:ecr:${region}:${account}:repository/${repo}` };
+}
+
+/** Secret ARNs to IAM resources: a Secrets Manager ARN with a JSON key (`...:secret:name:key::`) cut to the secret. */
+export function secretStatements(secrets: Record<string, string> | undefined, ssmAction: string[]): Statement[] {
+  const arns = Object.values(secrets ?? {});
+  const ssm = [...new Set(arns.filter((a) => a.includes(':ssm:')))];
+  const sm = [...new Set(arns.filter((a) => a.includes(':secretsmanager:')).map((a) => a.split(':').slice(0, 7).join(':')))];
+  const statements: Statement[] = [];
+  if (ssm.length) statements.push({ Sid: 'ReadDeclaredParameters', Effect: 'Allow', Action: ssmAction, Resource: ssm });
+  if (sm.length) statements.push({ Sid: 'ReadDeclaredSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: sm });
+  return statements;
+}
+
+/** Pull from the workload's ECR repository (nothing for other registries). */
+export function ecrPullStatements(image: string, partition: string): Statement[] {
+  const repo = ecrRepository(image, partition);
+  if (!repo) return [];
+  return [
+    { Sid: 'EcrToken', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken'], Resource: '*' },
+    { Sid: 'EcrPullWorkloadImage', Effect: 'Allow', Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], Resource: repo.arn },
+  ];
+}
+
+export function logWriteStatement(logGroupArn: string): Statement {
+  return { Sid: 'WriteOwnLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroupArn}:*` };
+}
+
+// What the SSM agent needs for Session Manager (AmazonSSMManagedInstanceCore, minus inventory and patching).
+export const SSM_AGENT_STATEMENT: Statement = {
+  Sid: 'SessionManagerAgent', Effect: 'Allow', Resource: '*',
+  Action: ['ssm:UpdateInstanceInformation', 'ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel',
+    'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel', 'ec2messages:AcknowledgeMessage',
+    'ec2messages:DeleteMessage', 'ec2messages:FailMessage', 'ec2messages:GetEndpoint', 'ec2messages:GetMessages',
+    'ec2messages:SendReply'],
+};
+
+// What the ECS container agent needs on shared capacity (AmazonEC2ContainerServiceforEC2Role without
+// ecs:CreateCluster and the ECR/logs rights tasks get from their own execution roles).
+export function ecsAgentStatement(clusterArn: string): Statement[] {
+  return [
+    {
+      Sid: 'EcsAgentOnThisCluster', Effect: 'Allow', Resource: clusterArn,
+      Action: ['ecs:DeregisterContainerInstance', 'ecs:RegisterContainerInstance', 'ecs:SubmitAttachmentStateChanges',
+        'ecs:SubmitContainerStateChange', 'ecs:SubmitTaskStateChange'],
+    },
+    {
+      Sid: 'EcsAgentPolling', Effect: 'Allow', Resource: '*',
+      Action: ['ecs:DiscoverPollEndpoint', 'ecs:Poll', 'ecs:StartTelemetrySession', 'ecs:UpdateContainerInstancesState', 'ecs:TagResource'],
+    },
+  ];
+}

@@ -1,0 +1,82 @@
+import { WorkloadSpec } from '../../needs/workload';
+import { ecrRepository } from './policies';
+
+/** Single-quotes a value for bash. */
+function q(value: string): string {
+  return `'${value.replace(/'/g, `'"'"'`)}'`;
+}
+
+export interface UserDataOptions {
+  readonly workload: WorkloadSpec;
+  readonly region: string;
+  readonly partition: string;
+  readonly logGroupName: string;
+  /** Container and log stream name. */
+  readonly name: string;
+}
+
+/**
+ * The boot script of a VM-tier instance (Amazon Linux 2023): installs Docker, fetches the declared
+ * secrets from SSM Parameter Store / Secrets Manager into a root-only file on tmpfs, and runs the
+ * workload's image hardened: read-only root, all capabilities dropped, no new privileges, memory and
+ * CPU limits, restart policy, logs to the tenant's CloudWatch log group. Pure: no tokens inside.
+ */
+export function vmUserData(o: UserDataOptions): string {
+  const w = o.workload;
+  const lines = [
+    '#!/bin/bash',
+    'set -euo pipefail',
+    'dnf install -y docker',
+    'systemctl enable --now docker',
+    'install -d -m 700 /run/workload',
+    'umask 077',
+    ': > /run/workload/env',
+  ];
+  for (const [name, value] of Object.entries(w.environment ?? {})) {
+    lines.push(`printf '%s=%s\\n' ${q(name)} ${q(value)} >> /run/workload/env`);
+  }
+  // A Secrets Manager ARN with a JSON key suffix is fetched whole (SecretString): there is no jq on the AMI.
+  for (const [name, arn] of Object.entries(w.secrets ?? {})) {
+    const fetch = arn.includes(':secretsmanager:')
+      ? `aws secretsmanager get-secret-value --region ${q(o.region)} --secret-id ${q(arn.split(':').slice(0, 7).join(':'))} --query SecretString --output text`
+      : `aws ssm get-parameter --region ${q(o.region)} --with-decryption --name ${q(arn)} --query Parameter.Value --output text`;
+    lines.push(`printf '%s=%s\\n' ${q(name)} "$(${fetch})" >> /run/workload/env`);
+  }
+  const repo = ecrRepository(w.image, o.partition);
+  if (repo) {
+    lines.push(`aws ecr get-login-password --region ${q(repo.region)} | docker login --username AWS --password-stdin ${q(repo.registry)}`);
+  }
+  const args = [
+    'docker run -d', `--name ${q(o.name)}`, '--restart unless-stopped', '--read-only', '--tmpfs /tmp:rw,noexec,nosuid,size=64m',
+    '--cap-drop ALL', '--security-opt no-new-privileges:true', `--memory ${w.memoryMiB}m`, `--cpus ${w.cpu}`,
+    '--pids-limit 512', '--env-file /run/workload/env',
+    '--log-driver awslogs', `--log-opt awslogs-region=${q(o.region)}`, `--log-opt awslogs-group=${q(o.logGroupName)}`,
+    `--log-opt awslogs-stream=${q(o.name)}-"$(cat /sys/devices/virtual/dmi/id/board_asset_tag)"`,
+  ];
+  if (w.port !== undefined) args.push(`-p ${w.port}:${w.port}`);
+  const hc = w.healthCheck;
+  if (hc) {
+    const cmd = hc.command[0] === 'CMD-SHELL' ? hc.command.slice(1).join(' ') : hc.command.slice(1).map(q).join(' ');
+    args.push(`--health-cmd ${q(cmd)}`, `--health-interval ${hc.intervalSeconds ?? 30}s`, `--health-timeout ${hc.timeoutSeconds ?? 5}s`,
+      `--health-retries ${hc.retries ?? 3}`, `--health-start-period ${hc.startPeriodSeconds ?? 0}s`);
+  }
+  args.push(q(w.image), ...(w.command ?? []).map(q));
+  lines.push(args.join(' \\\n  '));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The boot script of shared ECS capacity: joins the cluster; tasks (awsvpc) cannot reach instance metadata. */
+export function ecsUserData(clusterName: string, pool: string): string {
+  return [
+    '#!/bin/bash',
+    'cat >> /etc/ecs/ecs.config <<EOF',
+    `ECS_CLUSTER=${clusterName}`,
+    'ECS_AWSVPC_BLOCK_IMDS=true',
+    'ECS_DISABLE_PRIVILEGED=true',
+    'ECS_ENABLE_TASK_IAM_ROLE=true',
+    'ECS_SELINUX_CAPABLE=false',
+    `ECS_INSTANCE_ATTRIBUTES={"isolation.pool":"${pool}"}`,
+    'EOF',
+    '',
+  ].join('\n');
+}

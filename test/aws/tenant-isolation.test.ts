@@ -1,0 +1,57 @@
+import { CoTenancy, EfficiencyPriority, HardwareExclusivity, IsolatedTenant } from '../../lib';
+import { awsStack, WEB } from '../support/aws-stacks';
+import { references, synthesize } from '../support/synth';
+
+// Three tenants on three different tiers: each owns its VPC, subnets, security groups, KMS key,
+// roles, log group, host and cluster, and no resource of one tenant refers to another's.
+const { stack, target } = awsStack();
+new IsolatedTenant(stack, 'alpha', { tenantId: 'alpha', target, workload: { ...WEB, replicas: 2 } });
+new IsolatedTenant(stack, 'bravo', {
+  tenantId: 'bravo', target, workload: { ...WEB, replicas: 2 },
+  isolation: { coTenancy: CoTenancy.HOSTILE, hardwareExclusivity: HardwareExclusivity.TENANT },
+});
+new IsolatedTenant(stack, 'charlie', { tenantId: 'charlie', target, workload: WEB, efficiency: { priority: EfficiencyPriority.COST } });
+const { resources } = synthesize(stack);
+const TENANTS = ['alpha', 'bravo', 'charlie'];
+const OWNED = ['aws_vpc', 'aws_subnet', 'aws_security_group', 'aws_kms_key', 'aws_iam_role', 'aws_cloudwatch_log_group', 'aws_ec2_host', 'aws_ecs_cluster'];
+
+const ownerOf = new Map(resources.map((r) => [r.address, r.path.split('/')[0]]));
+
+test.each(TENANTS)('%s refers only to its own resources', (tenant) => {
+  const mine = resources.filter((r) => r.path.split('/')[0] === tenant);
+  expect(mine.length).toBeGreaterThan(10);
+  for (const r of mine) {
+    for (const ref of references(r.body)) {
+      expect([r.address, ref, ownerOf.get(ref)]).toEqual([r.address, ref, tenant]);
+    }
+  }
+});
+
+test('the three tenants share no VPC, subnet, security group, key, role, log group, host or cluster', () => {
+  const owned = new Map<string, Set<string>>();
+  for (const r of resources.filter((x) => OWNED.includes(x.type))) {
+    const tenant = r.path.split('/')[0];
+    expect(TENANTS).toContain(tenant);
+    owned.set(r.type, new Set([...(owned.get(r.type) ?? []), tenant]));
+  }
+  // Each kind exists, and per tenant where the tier has it.
+  expect([...owned.get('aws_vpc')!].sort()).toEqual(TENANTS);
+  expect([...owned.get('aws_kms_key')!].sort()).toEqual(TENANTS);
+  expect([...owned.get('aws_iam_role')!].sort()).toEqual(TENANTS);
+  expect([...owned.get('aws_cloudwatch_log_group')!].sort()).toEqual(TENANTS);
+  expect([...owned.get('aws_ec2_host')!]).toEqual(['bravo']);
+  expect([...owned.get('aws_ecs_cluster')!]).toEqual(['charlie']);
+  // Names AWS keeps per account or per VPC are distinct.
+  const names = (type: string, field: string) => resources.filter((r) => r.type === type).map((r) => r.body[field]);
+  for (const [type, field] of [['aws_cloudwatch_log_group', 'name'], ['aws_kms_alias', 'name'], ['aws_ecs_cluster', 'name']]) {
+    const list = names(type, field);
+    expect(new Set(list).size).toBe(list.length);
+  }
+  // Tenant VPCs are never peered or attached to a transit gateway.
+  expect(resources.filter((r) => /peering|transit_gateway/.test(r.type))).toEqual([]);
+});
+
+test('each tenant has its own tier and the tier its own kind of compute', () => {
+  const tier = (tenant: string) => resources.find((r) => r.type === 'aws_vpc' && r.path.startsWith(`${tenant}/`))!.body.tags['isolation:tier'];
+  expect(TENANTS.map(tier)).toEqual(['vm', 'dedicated-host', 'microvm-container']);
+});

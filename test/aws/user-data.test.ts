@@ -1,0 +1,51 @@
+import { containerDefinitions } from '../../lib/targets/aws/container-definition';
+import { ecsUserData, vmUserData } from '../../lib/targets/aws/user-data';
+
+const BASE = { region: 'eu-central-1', partition: 'aws', logGroupName: '/isolation/tenant/acme', name: 'acme' };
+
+describe('VM user data', () => {
+  test.each<[string, Record<string, string>, RegExp]>([
+    ['SSM parameter', { TOKEN: 'arn:aws:ssm:eu-central-1:123456789012:parameter/acme/token' },
+      /printf '%s=%s\\n' 'TOKEN' "\$\(aws ssm get-parameter --region 'eu-central-1' --with-decryption --name 'arn:aws:ssm:eu-central-1:123456789012:parameter\/acme\/token' --query Parameter.Value --output text\)"/],
+    ['Secrets Manager secret with a JSON key', { DB: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:db-AbCdEf:password::' },
+      /aws secretsmanager get-secret-value --region 'eu-central-1' --secret-id 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:db-AbCdEf' --query SecretString/],
+  ])('fetches a %s at boot, never writing its value into Terraform', (_, secrets, line) => {
+    const script = vmUserData({ ...BASE, workload: { image: 'nginx:1.27', cpu: 1, memoryMiB: 256, secrets } });
+    expect(script).toMatch(line);
+    expect(script).toContain('--env-file /run/workload/env');
+  });
+
+  test('quotes plain values for the shell and logs in to ECR for ECR images only', () => {
+    const ecr = vmUserData({ ...BASE, workload: {
+      image: '123456789012.dkr.ecr.eu-central-1.amazonaws.com/acme/api:1.0', cpu: 1, memoryMiB: 256,
+      environment: { GREETING: "it's $HOME" }, command: ['serve', '--port', '8080'],
+    } });
+    expect(ecr).toContain(`printf '%s=%s\\n' 'GREETING' 'it'"'"'s $HOME'`);
+    expect(ecr).toContain("docker login --username AWS --password-stdin '123456789012.dkr.ecr.eu-central-1.amazonaws.com'");
+    expect(ecr).toMatch(/'123456789012\.dkr\.ecr\.eu-central-1\.amazonaws\.com\/acme\/api:1\.0' \\\n  'serve' \\\n  '--port' \\\n  '8080'\n$/);
+    expect(vmUserData({ ...BASE, workload: { image: 'nginx:1.27', cpu: 1, memoryMiB: 256 } })).not.toContain('docker login');
+  });
+
+  test('health check flags follow the declared check', () => {
+    const script = vmUserData({ ...BASE, workload: { image: 'nginx:1.27', cpu: 1, memoryMiB: 256,
+      healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], retries: 5 } } });
+    expect(script).toContain("--health-cmd 'curl -f http://localhost/ || exit 1'");
+    expect(script).toContain('--health-retries 5');
+  });
+
+  test('shared capacity joins its cluster with metadata blocked and privileged containers disabled', () => {
+    expect(ecsUserData('dense-aws', 'trusted').split('\n')).toEqual(expect.arrayContaining([
+      'ECS_CLUSTER=dense-aws', 'ECS_AWSVPC_BLOCK_IMDS=true', 'ECS_DISABLE_PRIVILEGED=true']));
+  });
+});
+
+test('ECS container definition: secrets by valueFrom, no-new-privileges only where ECS supports it', () => {
+  const w = { image: 'nginx:1.27', cpu: 0.25, memoryMiB: 512, port: 80, secrets: { A: 'arn:aws:ssm:eu-central-1:123456789012:parameter/a' } };
+  const [fargate] = JSON.parse(containerDefinitions('web', w, 'eu-central-1', '/isolation/service/web', true));
+  const [ec2] = JSON.parse(containerDefinitions('web', w, 'eu-central-1', '/isolation/service/web', false));
+  expect(fargate.secrets).toEqual([{ name: 'A', valueFrom: 'arn:aws:ssm:eu-central-1:123456789012:parameter/a' }]);
+  expect(fargate.dockerSecurityOptions).toBeUndefined();
+  expect(ec2.dockerSecurityOptions).toEqual(['no-new-privileges']);
+  expect(fargate.mountPoints).toEqual([{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }]);
+  expect(fargate.portMappings).toEqual([{ containerPort: 80, protocol: 'tcp' }]);
+});

@@ -1,0 +1,51 @@
+import { Testing } from 'cdktf';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { awsStack, mixedStack } from '../support/aws-stacks';
+import { awsExamples, cdktfSynth, initValidatePlan, terraformBinary } from '../support/terraform';
+
+// The terraform tier: every AWS example (synthesized with `cdktf synth` as a user would) and a
+// stack with a workload on every tier pass `terraform init`, `validate` and `plan` offline against
+// the provider mirror. Credentials and endpoints are overridden for the plan only.
+const ROOT = path.join(__dirname, '..', '..');
+const terraform = terraformBinary();
+const started = Date.now();
+
+if (!terraform) {
+  // Written directly, not through jest's console, so it stays one line.
+  process.stdout.write('terraform tier SKIPPED: terraform is not on PATH, so no AWS stack was init/validate/plan-checked.\n');
+  test('terraform tier skipped (terraform not on PATH)', () => {
+    expect(terraform).toBeUndefined();
+  });
+} else {
+  afterAll(() => {
+    process.stdout.write(`terraform tier: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  });
+
+  test('a stack with a workload on every AWS tier plans offline', () => {
+    const { stack, target } = awsStack();
+    mixedStack(stack, target);
+    const result = initValidatePlan(path.join(Testing.fullSynth(stack), 'stacks', 'test'));
+    expect(result.planOutput).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
+    for (const type of ['aws_ec2_host', 'aws_instance', 'aws_ecs_service', 'aws_autoscaling_group', 'aws_lb', 'aws_kms_key']) {
+      expect(result.planOutput).toContain(`# ${type}.`);
+    }
+  }, 240_000);
+
+  const examples = awsExamples(ROOT);
+  test('there is at least one AWS example', () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
+  test.each(examples.map((e) => [path.basename(e), e]))('example %s synthesizes with cdktf and plans offline', (_, dir) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'example-'));
+    const stacks = cdktfSynth(dir, out, ROOT);
+    expect(stacks.length).toBeGreaterThan(0);
+    for (const stackDir of stacks) {
+      const planned = fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8');
+      // The example itself carries no credentials and no endpoint overrides.
+      expect(planned).not.toMatch(/access_key|secret_key|skip_credentials_validation|127\.0\.0\.1/);
+      expect(initValidatePlan(stackDir).planOutput).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
+    }
+  }, 240_000);
+}
