@@ -1,10 +1,11 @@
+import { Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { CoTenancy, DenseService, DockerTargetProps, IPlacementTarget, IsolatedTenant, PlacementTier as T } from '../../lib';
-import { dockerStack, IMAGE, refusal, synth } from './support';
+import { dockerStack, IMAGE, refusal, synth } from './docker/support';
+import { AwsTarget, CoTenancy, DenseService, DockerTargetProps, IPlacementTarget, IsolatedTenant, PlacementTier as T } from '../lib';
 
 /**
- * One program text, written against IPlacementTarget only. The AwsTarget is built in parallel, so the
- * swap is exercised across DockerTarget variants; each either synthesizes or is refused with a clear error.
+ * One program text, written against IPlacementTarget only, with the target swapped between AWS and
+ * Docker variants: each either synthesizes or is refused with a clear error naming the fix.
  */
 function program(scope: Construct, target: IPlacementTarget): Record<string, T> {
   const workload = { image: IMAGE, cpu: 0.5, memoryMiB: 512, port: 8080 };
@@ -16,6 +17,20 @@ function program(scope: Construct, target: IPlacementTarget): Record<string, T> 
   ];
   return Object.fromEntries(placed.map((p) => [p.node.id, p.placement.tier]));
 }
+
+test('synthesizes on AWS: tenants on VMs, untrusted plugins on Fargate, the rest on shared ECS capacity', () => {
+  const stack = new TerraformStack(Testing.app(), 'stack');
+  const target = new AwsTarget(stack, 'aws', {
+    region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b'], ami: 'ami-0123456789abcdef0',
+    ecsAmi: 'ami-0fedcba9876543210', accountId: '123456789012',
+  });
+  expect(program(stack, target)).toEqual({
+    web: T.SHARED_CONTAINER, worker: T.SHARED_CONTAINER, plugins: T.MICROVM_CONTAINER, acme: T.VM,
+  });
+  const json = synth(stack).json;
+  expect(Object.keys(json.resource.aws_instance)).toHaveLength(1);
+  expect(Object.keys(json.resource.aws_ecs_service)).toHaveLength(3);
+});
 
 test.each<[string, DockerTargetProps, Record<string, T>]>([
   ['gVisor and Kata', { runtimes: { gvisor: 'runsc', kata: 'kata' } },

@@ -1,0 +1,60 @@
+import { Testing } from 'cdktf';
+import { FleetFromFileStack } from './main';
+import { IsolationBoundary, PlacementTier } from '../../lib';
+
+describe('examples/fleet-from-file', () => {
+  const stack = new FleetFromFileStack(Testing.app(), 'fleet-from-file');
+  const synth = Testing.synth(stack);
+  const json = JSON.parse(synth);
+  const resources = (type: string): any[] => Object.values(json.resource[type] ?? {});
+  const tenants = stack.fleet.tenants;
+
+  test('matches the snapshot', () => {
+    expect(synth).toMatchSnapshot();
+  });
+
+  test('every tenant of tenants.yaml is placed where its needs say, on the real AwsTarget', () => {
+    expect(Object.fromEntries(tenants.map((t) => [t.tenantId, t.placement.tier]))).toEqual({
+      acme: PlacementTier.VM,
+      globex: PlacementTier.DEDICATED_VM,
+      initech: PlacementTier.DEDICATED_HOST,
+      umbrella: PlacementTier.MICROVM_CONTAINER,
+      hooli: PlacementTier.MICROVM_CONTAINER,
+      stark: PlacementTier.SHARED_CONTAINER,
+      wayne: PlacementTier.SHARED_CONTAINER,
+      wonka: PlacementTier.VM,
+      tyrell: PlacementTier.VM,
+      cyberdyne: PlacementTier.DEDICATED_VM,
+      soylent: PlacementTier.SHARED_CONTAINER,
+      oscorp: PlacementTier.MICROVM_CONTAINER,
+      aperture: PlacementTier.DEDICATED_VM,
+      nakatomi: PlacementTier.SHARED_CONTAINER,
+    });
+  });
+
+  test('only the acknowledged pin sits below its required boundary, and its reason is kept', () => {
+    const strength = (b: IsolationBoundary) => Object.values(IsolationBoundary).indexOf(b);
+    const weaker = tenants.filter((t) => strength(t.placement.boundary) < strength(t.placement.requiredBoundary));
+    expect(weaker.map((t) => t.tenantId)).toEqual(['soylent']);
+    expect(stack.fleet.tenant('soylent').placement.reasons.join(' ')).toContain('approved in SEC-142');
+    expect(stack.fleet.tenant('cyberdyne').placement.pinned).toBe(true);
+  });
+
+  test('every tenant has its own VPC and KMS key; dedicated tiers carry their tenancy', () => {
+    expect(resources('aws_vpc')).toHaveLength(tenants.length);
+    expect(resources('aws_kms_key')).toHaveLength(tenants.length);
+    expect(resources('aws_kms_key').every((k) => k.enable_key_rotation === true)).toBe(true);
+    const tenancy = (id: string) => resources('aws_instance').filter((i) => i.tags['isolation:tenant'] === id).map((i) => i.tenancy);
+    expect(tenancy('globex')).toEqual(['dedicated']);
+    expect(tenancy('initech')).toEqual(['host']);
+    expect(resources('aws_ec2_host')).toHaveLength(1);
+    for (const instance of resources('aws_instance')) {
+      expect(instance.metadata_options).toMatchObject({ http_tokens: 'required', http_put_response_hop_limit: 1 });
+      expect(instance.key_name).toBeUndefined();
+    }
+  });
+
+  test('plans without AWS: no data source lookups', () => {
+    expect(json.data).toBeUndefined();
+  });
+});
