@@ -8,3 +8,4 @@ export * from './targets/docker';
 export * from './constructs';
 export * from './constructs/tenant-fleet';
 export * from './report';
+export * from './guards';

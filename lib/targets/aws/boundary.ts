@@ -18,7 +18,7 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
-import { AwsEnv, named } from './context';
+import { AwsEnv, ingressTags, named } from './context';
 import { assumeRolePolicy, keyPolicy, policyDocument } from './policies';
 import { WorkloadSpec } from '../../needs/workload';
 import { PlacementError } from '../../placement-error';
@@ -166,7 +166,7 @@ export function createWorkloadSecurityGroup(scope: Construct, where: string, vpc
     checkIngress(where, rule, rulePort);
     new VpcSecurityGroupIngressRule(scope, `ingress-${i + 1}`, {
       securityGroupId: sgId, cidrIpv4: rule.cidr, ipProtocol: 'tcp', fromPort: rulePort, toPort: rulePort,
-      description: rule.description ?? `tcp/${rulePort} from ${rule.cidr}`, tags: tags,
+      description: rule.description ?? `tcp/${rulePort} from ${rule.cidr}`, tags: ingressTags(tags, rule.cidr, rulePort),
     });
   });
   if (fromSecurityGroupId !== undefined && port !== undefined) {

@@ -29,3 +29,11 @@ export function workloadTags(kind: 'tenant' | 'service', name: string, tier: Pla
 export function named(tags: Record<string, string>, name: string): Record<string, string> {
   return { ...tags, Name: name };
 }
+
+/** Marks an ingress rule from anywhere as declared public (the guards' ISO-AWS-004 admits only these). */
+export const PUBLIC_PORTS_TAG = 'isolation:public-ports';
+
+/** The rule's tags: the workload's, plus the public marker when the source is anywhere. */
+export function ingressTags(tags: Record<string, string>, cidr: string, port: number): Record<string, string> {
+  return cidr === '0.0.0.0/0' ? { ...tags, [PUBLIC_PORTS_TAG]: String(port) } : tags;
+}

@@ -6,7 +6,7 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { checkCidr, Network } from './boundary';
-import { named } from './context';
+import { ingressTags, named } from './context';
 import { PlacementError } from '../../placement-error';
 import { LoadBalancerOptions } from '../target';
 
@@ -47,7 +47,7 @@ export function createLoadBalancer(scope: Construct, where: string, tags: Record
   for (const listenerPort of listenerPorts) {
     sources.forEach((cidr, i) => new VpcSecurityGroupIngressRule(scope, `lb-ingress-${listenerPort}-${i + 1}`, {
       securityGroupId: sgId, cidrIpv4: cidr, ipProtocol: 'tcp', fromPort: listenerPort, toPort: listenerPort,
-      description: `tcp/${listenerPort} from ${cidr}`, tags: tags,
+      description: `tcp/${listenerPort} from ${cidr}`, tags: ingressTags(tags, cidr, listenerPort),
     }));
   }
   new VpcSecurityGroupEgressRule(scope, 'lb-egress', {

@@ -1,0 +1,1 @@
+export { GuardFinding, GuardPack, GuardRuleInfo, GuardSuppression, IsolationGuards, IsolationGuardsProps } from './isolation-guards';

@@ -1,0 +1,35 @@
+import { DEDICATED_TENANCY } from './rules/aws/dedicated-tenancy';
+import { ECS_CONTAINERS_HARDENED } from './rules/aws/ecs-containers';
+import { ENCRYPTED_VOLUMES } from './rules/aws/encrypted-volumes';
+import { NO_WILDCARD_ACTIONS } from './rules/aws/iam-wildcard';
+import { IMDSV2_REQUIRED } from './rules/aws/imdsv2';
+import { KMS_ROTATION } from './rules/aws/kms-rotation';
+import { LOG_GROUP_RETENTION_AND_KEY } from './rules/aws/log-group';
+import { NO_KEY_PAIR } from './rules/aws/no-key-pair';
+import { NO_SSH_INGRESS } from './rules/aws/no-ssh-ingress';
+import { NO_UNDECLARED_PUBLIC_INGRESS } from './rules/aws/open-ingress';
+import { DROP_ALL_CAPABILITIES } from './rules/docker/drop-all-capabilities';
+import { MEMORY_LIMIT } from './rules/docker/memory-limit';
+import { NO_DOCKER_SOCKET } from './rules/docker/no-docker-socket';
+import { NO_HOST_NAMESPACES } from './rules/docker/no-host-namespaces';
+import { NO_NEW_PRIVILEGES } from './rules/docker/no-new-privileges';
+import { NOT_PRIVILEGED } from './rules/docker/not-privileged';
+import { READ_ONLY_ROOT } from './rules/docker/read-only-root';
+import { NO_CROSS_TENANT_REFERENCE } from './rules/tenant/cross-tenant-reference';
+import { NO_TENANT_VPC_BRIDGE } from './rules/tenant/no-peering';
+import type { GuardRule } from './rule';
+
+/**
+ * Rule packs, as data: the hardened defaults of DESIGN.md "Realization", one list per concern.
+ * The library's own output passes every pack (test/guards).
+ */
+export const AWS_HARDENING: readonly GuardRule[] = [
+  IMDSV2_REQUIRED, ENCRYPTED_VOLUMES, NO_KEY_PAIR, NO_UNDECLARED_PUBLIC_INGRESS, NO_SSH_INGRESS,
+  KMS_ROTATION, LOG_GROUP_RETENTION_AND_KEY, NO_WILDCARD_ACTIONS, ECS_CONTAINERS_HARDENED, DEDICATED_TENANCY,
+];
+
+export const DOCKER_HARDENING: readonly GuardRule[] = [
+  NOT_PRIVILEGED, DROP_ALL_CAPABILITIES, NO_NEW_PRIVILEGES, READ_ONLY_ROOT, NO_HOST_NAMESPACES, NO_DOCKER_SOCKET, MEMORY_LIMIT,
+];
+
+export const TENANT_BOUNDARY: readonly GuardRule[] = [NO_TENANT_VPC_BRIDGE, NO_CROSS_TENANT_REFERENCE];

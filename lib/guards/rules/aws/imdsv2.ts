@@ -1,0 +1,18 @@
+import { block, GuardRule } from '../../rule';
+
+/** IMDSv2 only, and a token that cannot cross the extra network hop into a container (SSRF to credentials). */
+export const IMDSV2_REQUIRED: GuardRule = {
+  id: 'ISO-AWS-001',
+  title: 'Instances and launch templates require IMDSv2 with hop limit 1',
+  resourceTypes: ['aws_instance', 'aws_launch_template'],
+  fix: 'set metadata_options { http_tokens = "required", http_put_response_hop_limit = 1 } (the library\'s default; remove the override).',
+  check: (config) => {
+    const options = block(config.metadata_options);
+    if (options?.http_endpoint === 'disabled') return undefined; // no metadata service at all
+    const problems: string[] = [];
+    if (options?.http_tokens !== 'required') problems.push(`http_tokens is ${JSON.stringify(options?.http_tokens ?? 'optional (unset)')}, so IMDSv1 answers without a session token`);
+    const hops = Number(options?.http_put_response_hop_limit);
+    if (hops !== 1) problems.push(`http_put_response_hop_limit is ${options?.http_put_response_hop_limit ?? 'unset'}, so containers on the instance can reach its credentials`);
+    return problems.length ? `${problems.join('; ')}.` : undefined;
+  },
+};
