@@ -1,0 +1,53 @@
+import { Aspects, TerraformStack, Testing } from 'cdktf';
+import { AwsSaasStack } from '../../examples/aws-saas/main';
+import { DockerLocalStack } from '../../examples/docker-local/main';
+import { FleetFromFileStack } from '../../examples/fleet-from-file/main';
+import { CoTenancy, DenseService, GuardPack, IsolatedTenant, IsolationGuards } from '../../lib';
+import { awsStack, mixedStack } from '../support/aws-stacks';
+import { dockerStack } from '../docker/support';
+
+// The library obeys its own guards: every example, the mixed stack of every AWS tier, and a Swarm.
+const STACKS: Array<[string, () => TerraformStack]> = [
+  ['examples/aws-saas', () => new AwsSaasStack(Testing.app(), 'aws-saas')],
+  ['examples/docker-local', () => new DockerLocalStack(Testing.app(), 'docker-local')],
+  ['examples/fleet-from-file', () => new FleetFromFileStack(Testing.app(), 'fleet-from-file')],
+  ['every AWS tier (test/support mixedStack)', () => {
+    const { stack, target } = awsStack();
+    mixedStack(stack, target);
+    return stack;
+  }],
+  ['Docker Swarm', () => {
+    const { stack, target } = dockerStack({ swarm: true });
+    new DenseService(stack, 'web', { target, serviceName: 'web', workload: { image: 'nginx:1.27', cpu: 0.5, memoryMiB: 128, port: 8080 }, ingress: [{ cidr: '0.0.0.0/0' }] });
+    new IsolatedTenant(stack, 'acme', { target, tenantId: 'acme', isolation: { coTenancy: CoTenancy.TRUSTED }, workload: { image: 'nginx:1.27', cpu: 0.5, memoryMiB: 128 } });
+    return stack;
+  }],
+];
+
+describe.each(STACKS)('%s', (_name, build) => {
+  test('passes every pack: check() finds nothing and synthesis with the aspect succeeds', () => {
+    const stack = build();
+    const guards = new IsolationGuards();
+    expect(guards.packs).toEqual([GuardPack.AWS_HARDENING, GuardPack.DOCKER_HARDENING, GuardPack.TENANT_BOUNDARY]);
+    expect(guards.check(stack)).toEqual([]);
+    Aspects.of(stack).add(guards);
+    expect(() => Testing.synth(stack)).not.toThrow();
+    expect(guards.suppressedFindings).toEqual([]);
+  });
+});
+
+test('the rule catalogue: ids unique and stable, every rule with a title, types and a fix', () => {
+  const rules = IsolationGuards.rules();
+  expect(rules.map((r) => r.id)).toEqual([
+    'ISO-AWS-001', 'ISO-AWS-002', 'ISO-AWS-003', 'ISO-AWS-004', 'ISO-AWS-005', 'ISO-AWS-006', 'ISO-AWS-007', 'ISO-AWS-008', 'ISO-AWS-009', 'ISO-AWS-010',
+    'ISO-DKR-001', 'ISO-DKR-002', 'ISO-DKR-003', 'ISO-DKR-004', 'ISO-DKR-005', 'ISO-DKR-006', 'ISO-DKR-007',
+    'ISO-TEN-001', 'ISO-TEN-002',
+  ]);
+  for (const r of rules) {
+    expect(r.title.length).toBeGreaterThan(10);
+    expect(r.fix.length).toBeGreaterThan(10);
+    expect(r.resourceTypes.length).toBeGreaterThan(0);
+    expect(r.pack).toBe(r.id.startsWith('ISO-AWS') ? GuardPack.AWS_HARDENING : r.id.startsWith('ISO-DKR') ? GuardPack.DOCKER_HARDENING : GuardPack.TENANT_BOUNDARY);
+  }
+  expect(IsolationGuards.rules([GuardPack.TENANT_BOUNDARY]).map((r) => r.id)).toEqual(['ISO-TEN-001', 'ISO-TEN-002']);
+});

@@ -1,0 +1,39 @@
+import { Aspects, TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { GuardPack, IsolationGuards, IsolationGuardsProps, PlacementError } from '../../lib';
+
+/** Adds the guards to `stack`, synthesizes, and returns the PlacementError they throw (fails the test when none). */
+export function guardError(stack: TerraformStack, props?: IsolationGuardsProps): PlacementError {
+  Aspects.of(stack).add(new IsolationGuards(props));
+  try {
+    Testing.synth(stack);
+  } catch (e) {
+    if (e instanceof PlacementError) return e;
+    throw e;
+  }
+  throw new Error('expected the guards to refuse the stack, but synthesis passed');
+}
+
+/** The error's line for one rule at one construct path, with its problem and the rule's fix asserted. */
+export function expectFinding(err: PlacementError, id: string, path: string, problem: string): void {
+  const rule = IsolationGuards.rules().find((r) => r.id === id);
+  expect(rule).toBeDefined();
+  const line = err.message.split('\n').find((l) => l.includes(`[${id}] ${path}: `));
+  expect(line).toBeDefined();
+  expect(line).toContain(problem);
+  expect(line!.endsWith(` Fix: ${rule!.fix}`)).toBe(true);
+}
+
+/** Rule ids of the error's findings, in order. */
+export function findingIds(err: PlacementError): string[] {
+  return [...err.message.matchAll(/^ {2}\[([A-Z]+-[A-Z]+-\d{3})\]/gm)].map((m) => m[1]);
+}
+
+/** The L1 resource at a construct path. */
+export function resourceAt<T extends TerraformResource = TerraformResource>(stack: TerraformStack, path: string): T {
+  const found = stack.node.findAll().find((c: IConstruct) => c.node.path === path);
+  if (!found || !TerraformResource.isTerraformResource(found)) throw new Error(`no resource at ${path}`);
+  return found as T;
+}
+
+export const ALL_PACKS = [GuardPack.AWS_HARDENING, GuardPack.DOCKER_HARDENING, GuardPack.TENANT_BOUNDARY];
