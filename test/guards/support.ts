@@ -2,11 +2,11 @@ import { Aspects, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { GuardPack, IsolationGuards, IsolationGuardsProps, PlacementError } from '../../lib';
 
-/** Adds the guards to `stack`, synthesizes, and returns the PlacementError they throw (fails the test when none). */
-export function guardError(stack: TerraformStack, props?: IsolationGuardsProps): PlacementError {
-  Aspects.of(stack).add(new IsolationGuards(props));
+/** Adds the guards to `scope` (a stack or a construct in it), synthesizes, and returns the PlacementError they throw (fails the test when none). */
+export function guardError(scope: IConstruct, props?: IsolationGuardsProps): PlacementError {
+  Aspects.of(scope).add(new IsolationGuards(props));
   try {
-    Testing.synth(stack);
+    Testing.synth(TerraformStack.of(scope));
   } catch (e) {
     if (e instanceof PlacementError) return e;
     throw e;

@@ -20,7 +20,7 @@ export const NO_CROSS_TENANT_REFERENCE: GuardRule = {
       }
       const reached = r.tenant === undefined ? others.size : others.size + 1;
       if (reached < 2) continue;
-      const refs = [...others].map(([tenant, path]) => `tenant '${tenant}' (${path})`).join(', ');
+      const refs = [...others].sort(([x], [y]) => x.localeCompare(y)).map(([tenant, path]) => `tenant '${tenant}' (${path})`).join(', ');
       findings.push({
         resource: r,
         problem: r.tenant !== undefined
