@@ -1,6 +1,4 @@
-import {
-  Annotations, Aspects, DefaultTokenResolver, IAspect, StringConcat, TerraformDataSource, TerraformElement, TerraformResource, TerraformStack, Tokenization,
-} from 'cdktf';
+import { Annotations, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AWS_HARDENING, DOCKER_HARDENING, TENANT_BOUNDARY } from './packs';
 import { blocks, Config, GuardedResource, GuardRule, TAG, tagsOf } from './rule';
@@ -92,8 +90,8 @@ export interface GuardRuleInfo {
 /**
  * Opt-in guards, modelled on cdk-nag: an Aspect that checks the finished stack against rule packs
  * and stops synthesis with one PlacementError listing every finding (rule id, construct path,
- * problem, fix) before any Terraform is written. Suppressed findings are annotated (info) and kept
- * in `suppressedFindings`.
+ * problem, fix) before any Terraform is written. Suppressed findings are kept in
+ * `suppressedFindings` and annotated (info) on their resource.
  *
  * `Aspects.of(stack).add(new IsolationGuards())` — add it to a stack or to any construct in it
  * (then only that subtree is checked).
@@ -139,19 +137,14 @@ export class IsolationGuards implements IAspect {
   }
 
   /**
-   * Called by cdktf for every construct at synth; checks once, at the construct the aspect was added to.
-   * @throws PlacementError listing every finding not suppressed
+   * Called by cdktf for every construct at synth. At the construct the aspect was added to, it
+   * registers the check on the stack's Terraform output: the rules read the JSON that synthesis
+   * resolves anyway (no second resolution), and a finding throws before the JSON is written.
    */
   public visit(node: IConstruct): void {
-    // cdktf visits every construct below the one the aspect was added to: check that subtree once.
     if (!Aspects.of(node).all.includes(this)) return;
-    const findings = this.check(node);
-    const open = findings.filter((f) => f.suppressedBecause === undefined);
-    if (open.length === 0) return;
-    const lines = open.map((f) => `  [${f.ruleId}] ${f.path}: ${f.problem} Fix: ${f.fix}`);
-    throw new PlacementError(open[0].path,
-      `${open.length} isolation guard finding${open.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`,
-      'change each resource as its Fix says, or accept a finding on purpose with IsolationGuards suppressions: [{ id, reason, pathPrefix }].');
+    const stack = TerraformStack.of(node);
+    guardedStack(stack).checks.set(this, (tf) => this.enforce(node, stack, tf));
   }
 
   /**
@@ -160,9 +153,23 @@ export class IsolationGuards implements IAspect {
    */
   public check(scope: IConstruct): GuardFinding[] {
     const stack = TerraformStack.of(scope);
-    const constructs = new Map<string, IConstruct>();
-    const resources = collect(scope, stack, constructs);
+    return this.evaluate(scope, stack, (guarded.get(stack)?.toTerraform ?? (() => stack.toTerraform()))());
+  }
+
+  /** Checks the synthesized JSON; throws a PlacementError listing every finding not suppressed. */
+  private enforce(scope: IConstruct, stack: TerraformStack, tf: Config): void {
+    const open = this.evaluate(scope, stack, tf).filter((f) => f.suppressedBecause === undefined);
+    if (open.length === 0) return;
+    const lines = open.map((f) => `  [${f.ruleId}] ${f.path}: ${f.problem} Fix: ${f.fix}`);
+    throw new PlacementError(open[0].path,
+      `${open.length} isolation guard finding${open.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`,
+      'change each resource as its Fix says, or accept a finding on purpose with IsolationGuards suppressions: [{ id, reason, pathPrefix }].');
+  }
+
+  private evaluate(scope: IConstruct, stack: TerraformStack, tf: Config): GuardFinding[] {
+    const resources = collect(tf, scope.node.path);
     const findings: GuardFinding[] = [];
+    const suppressed: Array<{ path: string; message: string }> = [];
     for (const rule of this.ruleList) {
       const found = rule.checkStack
         ? rule.checkStack(resources)
@@ -174,12 +181,52 @@ export class IsolationGuards implements IAspect {
       for (const { resource, problem } of found) {
         const suppression = this.suppressions.find((s) => s.id === rule.id && covers(s.pathPrefix, resource.path, stack.node.path));
         findings.push({ ruleId: rule.id, path: resource.path, problem, fix: rule.fix, suppressedBecause: suppression?.reason });
-        if (suppression) Annotations.of(constructs.get(resource.path) ?? stack).addInfo(`[${rule.id}] suppressed: ${suppression.reason}`);
+        if (suppression) suppressed.push({ path: resource.path, message: `[${rule.id}] suppressed: ${suppression.reason}` });
       }
+    }
+    if (suppressed.length) {
+      const byPath = new Map(scope.node.findAll().map((c) => [c.node.path, c]));
+      for (const s of suppressed) Annotations.of(byPath.get(s.path) ?? scope).addInfo(s.message);
     }
     this.suppressedLast = findings.filter((f) => f.suppressedBecause !== undefined);
     return findings;
   }
+}
+
+interface GuardedStack {
+  /** The stack's own toTerraform, before the guards wrapped it. */
+  readonly toTerraform: () => Config;
+  /** The guards registered on this stack, each checking its own subtree. */
+  readonly checks: Map<IsolationGuards, (tf: Config) => void>;
+}
+const guarded = new WeakMap<TerraformStack, GuardedStack>();
+
+/**
+ * Wraps the stack's toTerraform once (both `app.synth()` and `Testing.synth` call it after the
+ * aspects, and write nothing before it returns); toHclTerraform checks the JSON form first.
+ */
+function guardedStack(stack: TerraformStack): GuardedStack {
+  const existing = guarded.get(stack);
+  if (existing) return existing;
+  const toTerraform = stack.toTerraform.bind(stack);
+  const toHcl = stack.toHclTerraform.bind(stack);
+  const state: GuardedStack = { toTerraform, checks: new Map() };
+  const enforce = (tf: Config) => state.checks.forEach((check) => check(tf));
+  Object.defineProperty(stack, 'toTerraform', {
+    configurable: true, writable: true, value: () => {
+      const tf = toTerraform();
+      enforce(tf);
+      return tf;
+    },
+  });
+  Object.defineProperty(stack, 'toHclTerraform', {
+    configurable: true, writable: true, value: () => {
+      if (state.checks.size > 0) enforce(toTerraform());
+      return toHcl();
+    },
+  });
+  guarded.set(stack, state);
+  return state;
 }
 
 /** A prefix matches the path itself and everything below it, written from the root or from below the stack. */
@@ -189,24 +236,18 @@ function covers(prefix: string | undefined, path: string, stackPath: string): bo
   return [p, `${stackPath}/${p}`].some((full) => path === full || path.startsWith(`${full}/`));
 }
 
-// The resolver TerraformStack.toTerraform uses.
-const RESOLVER = new DefaultTokenResolver(new StringConcat());
-
-/** Every resource and data source under `scope`, resolved once (references become `${type.name.attr}`). */
-function collect(scope: IConstruct, stack: TerraformStack, constructs: Map<string, IConstruct>): GuardedResource[] {
+/** The resources and data sources of the synthesized JSON at or below `scopePath`, one shallow copy each. */
+function collect(tf: Config, scopePath: string): GuardedResource[] {
   const out: GuardedResource[] = [];
-  for (const c of scope.node.findAll()) {
-    const data = TerraformDataSource.isTerraformDataSource(c);
-    if (!data && !TerraformResource.isTerraformResource(c)) continue;
-    const element = c as TerraformElement & { terraformResourceType: string };
-    const type = element.terraformResourceType;
-    const id = element.friendlyUniqueId;
-    const tf = Tokenization.resolve(element.toTerraform(), { scope: stack, preparing: false, resolver: RESOLVER });
-    const config: Config | undefined = (data ? tf.data : tf.resource)?.[type]?.[id];
-    if (config === undefined) continue; // moved away
-    delete config['//'];
-    constructs.set(c.node.path, c);
-    out.push({ type: data ? `data.${type}` : type, address: data ? `data.${type}.${id}` : `${type}.${id}`, path: c.node.path, config, tenant: tenantOf(config) });
+  for (const [block, prefix] of [['resource', ''], ['data', 'data.']]) {
+    for (const [type, byName] of Object.entries<Record<string, Config>>(tf[block] ?? {})) {
+      for (const [name, body] of Object.entries(byName)) {
+        const { '//': meta, ...config } = body;
+        const path: string = meta?.metadata?.path ?? `${prefix}${type}.${name}`;
+        if (path !== scopePath && !path.startsWith(`${scopePath}/`)) continue;
+        out.push({ type: `${prefix}${type}`, address: `${prefix}${type}.${name}`, path, config, tenant: tenantOf(config) });
+      }
+    }
   }
   return out;
 }
