@@ -80,3 +80,8 @@ export function parseJson(value: unknown): any {
 export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 }
+
+/** Several problems as one sentence; undefined (the resource passes) when there are none. */
+export function sentence(problems: string[]): string | undefined {
+  return problems.length ? `${problems.join('; ')}.` : undefined;
+}

@@ -1,4 +1,4 @@
-import { GuardRule, list, parseJson } from '../../rule';
+import { GuardRule, list, parseJson, sentence } from '../../rule';
 
 /** Task containers unprivileged, with a read-only root (the library gives them a /tmp volume to write to). */
 export const ECS_CONTAINERS_HARDENED: GuardRule = {
@@ -14,6 +14,6 @@ export const ECS_CONTAINERS_HARDENED: GuardRule = {
       if (c?.readonlyRootFilesystem !== true) found.push(`${name} has a writable root filesystem`);
       return found;
     });
-    return problems.length ? `${problems.join('; ')}.` : undefined;
+    return sentence(problems);
   },
 };

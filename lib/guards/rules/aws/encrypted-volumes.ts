@@ -1,4 +1,4 @@
-import { block, blocks, Config, GuardRule, isTrue, TAG, tagsOf } from '../../rule';
+import { block, blocks, Config, GuardRule, isTrue, TAG, tagsOf, sentence } from '../../rule';
 
 /** Volumes, each with a label for the message. */
 function volumes(type: string, config: Config): Array<{ label: string; encrypted: unknown; key: unknown }> {
@@ -35,6 +35,6 @@ export const ENCRYPTED_VOLUMES: GuardRule = {
         problems.push(`${v.label} of tenant '${tenant}' is encrypted with the AWS-managed key, not a customer-managed one`);
       }
     }
-    return problems.length ? `${problems.join('; ')}.` : undefined;
+    return sentence(problems);
   },
 };

@@ -1,4 +1,4 @@
-import { blocks, Config, GuardRule, list, parseJson } from '../../rule';
+import { blocks, Config, GuardRule, list, parseJson, sentence } from '../../rule';
 
 // `*` and `service:*`; narrower patterns such as `ec2:Describe*` are left to review.
 const WILDCARD = /^(\*|[A-Za-z0-9-]+:\*)$/;
@@ -41,6 +41,6 @@ export const NO_WILDCARD_ACTIONS: GuardRule = {
       statements = jsonStatements('policy', config.policy);
     }
     const problems = wildcardActions(statements);
-    return problems.length ? `${problems.join('; ')}.` : undefined;
+    return sentence(problems);
   },
 };

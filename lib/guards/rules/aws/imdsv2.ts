@@ -1,4 +1,4 @@
-import { block, GuardRule } from '../../rule';
+import { block, GuardRule, sentence } from '../../rule';
 
 /** IMDSv2 only, and a token that cannot cross the extra network hop into a container (SSRF to credentials). */
 export const IMDSV2_REQUIRED: GuardRule = {
@@ -13,6 +13,6 @@ export const IMDSV2_REQUIRED: GuardRule = {
     if (options?.http_tokens !== 'required') problems.push(`http_tokens is ${JSON.stringify(options?.http_tokens ?? 'optional (unset)')}, so IMDSv1 answers without a session token`);
     const hops = Number(options?.http_put_response_hop_limit);
     if (hops !== 1) problems.push(`http_put_response_hop_limit is ${options?.http_put_response_hop_limit ?? 'unset'}, so containers on the instance can reach its credentials`);
-    return problems.length ? `${problems.join('; ')}.` : undefined;
+    return sentence(problems);
   },
 };

@@ -1,4 +1,4 @@
-import { GuardRule } from '../../rule';
+import { GuardRule, sentence } from '../../rule';
 
 /** Logs neither kept forever nor readable without the workload's key. */
 export const LOG_GROUP_RETENTION_AND_KEY: GuardRule = {
@@ -11,6 +11,6 @@ export const LOG_GROUP_RETENTION_AND_KEY: GuardRule = {
     const days = config.retention_in_days;
     if (days === undefined || days === null || Number(days) === 0) problems.push('retention_in_days is not set, so logs are kept forever');
     if (typeof config.kms_key_id !== 'string' || config.kms_key_id === '') problems.push('kms_key_id is not set, so logs are encrypted with a key CloudWatch shares across accounts');
-    return problems.length ? `${problems.join('; ')}.` : undefined;
+    return sentence(problems);
   },
 };

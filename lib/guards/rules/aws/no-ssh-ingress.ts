@@ -1,5 +1,5 @@
 import { allTraffic, ingressOf, INGRESS_TYPES, portRange } from './ingress';
-import { GuardRule } from '../../rule';
+import { GuardRule, sentence } from '../../rule';
 
 /** SSH is never admitted, from any source: instances have no key pair, Session Manager replaces it. */
 export const NO_SSH_INGRESS: GuardRule = {
@@ -13,6 +13,6 @@ export const NO_SSH_INGRESS: GuardRule = {
       const covers22 = allTraffic(i) || (tcp && i.fromPort <= 22 && i.toPort >= 22);
       return covers22 ? [`${i.label} admits ${portRange(i)}, which includes SSH on tcp/22`] : [];
     });
-    return problems.length ? `${problems.join('; ')}.` : undefined;
+    return sentence(problems);
   },
 };

@@ -1,5 +1,5 @@
 import { ANYWHERE, ingressOf, INGRESS_TYPES, portRange } from './ingress';
-import { GuardRule, TAG } from '../../rule';
+import { GuardRule, TAG, sentence } from '../../rule';
 
 /**
  * Ingress from anywhere only on a port the workload declared public: the library tags such rules
@@ -17,6 +17,6 @@ export const NO_UNDECLARED_PUBLIC_INGRESS: GuardRule = {
       const declared = (i.protocol === 'tcp' || i.protocol === '6') && i.fromPort === i.toPort && i.declaredPublic.includes(i.fromPort);
       return declared ? [] : [`${i.label} admits ${portRange(i)} from ${open.join(' and ')}, and no workload declared it public`];
     });
-    return problems.length ? `${problems.join('; ')}.` : undefined;
+    return sentence(problems);
   },
 };
