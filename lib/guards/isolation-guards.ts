@@ -99,7 +99,7 @@ export interface GuardRuleInfo {
 export class IsolationGuards implements IAspect {
   /** Every rule of the given packs (all packs by default), for documentation and reports. */
   public static rules(packs?: GuardPack[]): GuardRuleInfo[] {
-    return (packs ?? Object.values(GuardPack)).flatMap((pack) => PACKS[pack].map((r) => ({
+    return checkPacks(packs ?? Object.values(GuardPack)).flatMap((pack) => PACKS[pack].map((r) => ({
       id: r.id, title: r.title, pack, resourceTypes: [...r.resourceTypes], fix: r.fix,
     })));
   }
@@ -111,12 +111,7 @@ export class IsolationGuards implements IAspect {
   private suppressedLast: GuardFinding[] = [];
 
   constructor(props: IsolationGuardsProps = {}) {
-    this.packs = [...new Set(props.packs ?? Object.values(GuardPack))];
-    for (const pack of this.packs) {
-      if (!PACKS[pack]) {
-        throw new PlacementError('IsolationGuards packs', `${JSON.stringify(pack)} is not a guard pack.`, `use ${Object.values(GuardPack).map((p) => `'${p}'`).join(', ')} (enum GuardPack).`);
-      }
-    }
+    this.packs = checkPacks([...new Set(props.packs ?? Object.values(GuardPack))]);
     this.ruleList = this.packs.flatMap((p) => PACKS[p]);
     this.suppressions = props.suppressions ?? [];
     const ids = this.ruleList.map((r) => r.id);
@@ -139,12 +134,16 @@ export class IsolationGuards implements IAspect {
   /**
    * Called by cdktf for every construct at synth. At the construct the aspect was added to, it
    * registers the check on the stack's Terraform output: the rules read the JSON that synthesis
-   * resolves anyway (no second resolution), and a finding throws before the JSON is written.
+   * resolves anyway (no second resolution), and findings throw one PlacementError before the JSON is written.
    */
   public visit(node: IConstruct): void {
     if (!Aspects.of(node).all.includes(this)) return;
     const stack = TerraformStack.of(node);
-    guardedStack(stack).checks.set(this, (tf) => this.enforce(node, stack, tf));
+    // Keyed by guards and scope: cdktf visits again on every synth, and one guards object may watch two subtrees.
+    const byScope = guardedStack(stack).checks;
+    const checks = byScope.get(this) ?? new Map<string, (tf: Config) => GuardFinding[]>();
+    checks.set(node.node.path, (tf) => this.evaluate(node, stack, tf).filter((f) => f.suppressedBecause === undefined));
+    byScope.set(this, checks);
   }
 
   /**
@@ -156,23 +155,17 @@ export class IsolationGuards implements IAspect {
     return this.evaluate(scope, stack, (guarded.get(stack)?.toTerraform ?? (() => stack.toTerraform()))());
   }
 
-  /** Checks the synthesized JSON; throws a PlacementError listing every finding not suppressed. */
-  private enforce(scope: IConstruct, stack: TerraformStack, tf: Config): void {
-    const open = this.evaluate(scope, stack, tf).filter((f) => f.suppressedBecause === undefined);
-    if (open.length === 0) return;
-    const lines = open.map((f) => `  [${f.ruleId}] ${f.path}: ${f.problem} Fix: ${f.fix}`);
-    throw new PlacementError(open[0].path,
-      `${open.length} isolation guard finding${open.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`,
-      'change each resource as its Fix says, or accept a finding on purpose with IsolationGuards suppressions: [{ id, reason, pathPrefix }].');
-  }
-
   private evaluate(scope: IConstruct, stack: TerraformStack, tf: Config): GuardFinding[] {
-    const resources = collect(tf, scope.node.path);
+    // Stack rules see every resource (a reference may leave the subtree); findings stay in the subtree.
+    const all = collect(tf);
+    const scopePath = scope.node.path;
+    const inScope = (path: string) => path === scopePath || path.startsWith(`${scopePath}/`);
+    const resources = all.filter((r) => inScope(r.path));
     const findings: GuardFinding[] = [];
     const suppressed: Array<{ path: string; message: string }> = [];
     for (const rule of this.ruleList) {
       const found = rule.checkStack
-        ? rule.checkStack(resources)
+        ? rule.checkStack(all).filter((f) => inScope(f.resource.path))
         : resources.filter((r) => rule.resourceTypes.includes(r.type))
           .flatMap((resource) => {
             const problem = rule.check!(resource.config, resource);
@@ -196,8 +189,8 @@ export class IsolationGuards implements IAspect {
 interface GuardedStack {
   /** The stack's own toTerraform, before the guards wrapped it. */
   readonly toTerraform: () => Config;
-  /** The guards registered on this stack, each checking its own subtree. */
-  readonly checks: Map<IsolationGuards, (tf: Config) => void>;
+  /** The guards registered on this stack, each with the subtrees (by path) it checks. */
+  readonly checks: Map<IsolationGuards, Map<string, (tf: Config) => GuardFinding[]>>;
 }
 const guarded = new WeakMap<TerraformStack, GuardedStack>();
 
@@ -211,7 +204,15 @@ function guardedStack(stack: TerraformStack): GuardedStack {
   const toTerraform = stack.toTerraform.bind(stack);
   const toHcl = stack.toHclTerraform.bind(stack);
   const state: GuardedStack = { toTerraform, checks: new Map() };
-  const enforce = (tf: Config) => state.checks.forEach((check) => check(tf));
+  // One PlacementError listing every finding not suppressed, of every guards object and subtree.
+  const enforce = (tf: Config) => {
+    const open = [...state.checks.values()].flatMap((byPath) => [...byPath.values()].flatMap((check) => check(tf)));
+    if (open.length === 0) return;
+    const lines = open.map((f) => `  [${f.ruleId}] ${f.path}: ${f.problem} Fix: ${f.fix}`);
+    throw new PlacementError(open[0].path,
+      `${open.length} isolation guard finding${open.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`,
+      'change each resource as its Fix says, or accept a finding on purpose with IsolationGuards suppressions: [{ id, reason, pathPrefix }].');
+  };
   Object.defineProperty(stack, 'toTerraform', {
     configurable: true, writable: true, value: () => {
       const tf = toTerraform();
@@ -229,6 +230,15 @@ function guardedStack(stack: TerraformStack): GuardedStack {
   return state;
 }
 
+function checkPacks(packs: GuardPack[]): GuardPack[] {
+  for (const pack of packs) {
+    if (!PACKS[pack]) {
+      throw new PlacementError('IsolationGuards packs', `${JSON.stringify(pack)} is not a guard pack.`, `use ${Object.values(GuardPack).map((p) => `'${p}'`).join(', ')} (enum GuardPack).`);
+    }
+  }
+  return packs;
+}
+
 /** A prefix matches the path itself and everything below it, written from the root or from below the stack. */
 function covers(prefix: string | undefined, path: string, stackPath: string): boolean {
   if (prefix === undefined || prefix === '') return true;
@@ -236,15 +246,14 @@ function covers(prefix: string | undefined, path: string, stackPath: string): bo
   return [p, `${stackPath}/${p}`].some((full) => path === full || path.startsWith(`${full}/`));
 }
 
-/** The resources and data sources of the synthesized JSON at or below `scopePath`, one shallow copy each. */
-function collect(tf: Config, scopePath: string): GuardedResource[] {
+/** The resources and data sources of the synthesized JSON, one shallow copy each (the JSON is what gets written). */
+function collect(tf: Config): GuardedResource[] {
   const out: GuardedResource[] = [];
   for (const [block, prefix] of [['resource', ''], ['data', 'data.']]) {
     for (const [type, byName] of Object.entries<Record<string, Config>>(tf[block] ?? {})) {
       for (const [name, body] of Object.entries(byName)) {
         const { '//': meta, ...config } = body;
         const path: string = meta?.metadata?.path ?? `${prefix}${type}.${name}`;
-        if (path !== scopePath && !path.startsWith(`${scopePath}/`)) continue;
         out.push({ type: `${prefix}${type}`, address: `${prefix}${type}.${name}`, path, config, tenant: tenantOf(config) });
       }
     }

@@ -47,6 +47,21 @@ test('app.synth() stops before any Terraform is written', () => {
   expect(fs.existsSync(path.join(outdir, 'stacks', 'test', 'cdk.tf.json'))).toBe(false);
 });
 
+test('HCL synthesis is guarded too, and one guards object can watch two subtrees', () => {
+  const hcl = keyedTenants();
+  Aspects.of(hcl).add(new IsolationGuards());
+  expect(() => Testing.synthHcl(hcl)).toThrow('[ISO-AWS-003] test/a/instance-1: key_name "ops" installs an SSH key pair.');
+
+  const stack = keyedTenants();
+  const guards = new IsolationGuards();
+  Aspects.of(stack.node.findChild('a')).add(guards);
+  Aspects.of(stack.node.findChild('b')).add(guards);
+  const err = refusal(() => Testing.synth(stack));
+  expect(findingIds(err)).toEqual(['ISO-AWS-003', 'ISO-AWS-003']);
+  expect(err.message).toContain('[ISO-AWS-003] test/b/instance-1:');
+  expect(refusal(() => IsolationGuards.rules(['nope' as GuardPack])).problem).toBe('"nope" is not a guard pack.');
+});
+
 test('a suppression with a reason, scoped by path prefix, accepts only that subtree; the finding is kept and annotated', () => {
   const scoped = keyedTenants();
   const err = guardError(scoped, { suppressions: [{ id: 'ISO-AWS-003', reason: 'break-glass key, ticket OPS-9', pathPrefix: 'a' }] });

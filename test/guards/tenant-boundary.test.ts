@@ -60,6 +60,18 @@ test('ISO-TEN-002: a resource of tenant A referring to tenant B, and an untagged
   expect(err.where).toBe('test/b-into-a');
 });
 
+test('guards on one tenant\'s subtree still see where its references lead', () => {
+  const stack = twoTenants();
+  const tenantA = stack.node.findChild('a');
+  new VpcSecurityGroupIngressRule(tenantA, 'from-b', {
+    securityGroupId: resourceAt<SecurityGroup>(stack, 'test/a/sg').id, referencedSecurityGroupId: resourceAt<SecurityGroup>(stack, 'test/b/sg').id,
+    ipProtocol: 'tcp', fromPort: 8080, toPort: 8080, tags: { 'isolation:tenant': 'a' },
+  });
+  const err = guardError(tenantA, TENANT_ONLY);
+  expect(findingIds(err)).toEqual(['ISO-TEN-002']);
+  expectFinding(err, 'ISO-TEN-002', 'test/a/from-b', "it belongs to tenant 'a' and refers to tenant 'b' (test/b/sg).");
+});
+
 test('ISO-TEN-002 on Docker: a container of one tenant attached to another tenant\'s network (labels)', () => {
   const { stack, target } = dockerStack();
   for (const id of ['a', 'b']) new IsolatedTenant(stack, id, { tenantId: id, target, isolation: { coTenancy: CoTenancy.TRUSTED }, workload: { image: 'nginx:1.27', cpu: 0.5, memoryMiB: 128 } });
