@@ -1,4 +1,4 @@
-import { block, blocks, Config, GuardRule, isTrue, TAG, tagsOf, sentence } from '../../rule';
+import { block, blocks, Config, GuardRule, isTrue, sentence } from '../../rule';
 
 /** Volumes, each with a label for the message. */
 function volumes(type: string, config: Config): Array<{ label: string; encrypted: unknown; key: unknown }> {
@@ -27,7 +27,7 @@ export const ENCRYPTED_VOLUMES: GuardRule = {
   resourceTypes: ['aws_instance', 'aws_launch_template', 'aws_ebs_volume'],
   fix: 'set encrypted = true and kms_key_id to the tenant\'s KMS key (the library\'s default; remove the override).',
   check: (config, resource) => {
-    const tenant = tagsOf(config)[TAG.tenant] ?? resource.tenant;
+    const tenant = resource.tenant;
     const problems: string[] = [];
     for (const v of volumes(resource.type, config)) {
       if (!isTrue(v.encrypted)) problems.push(`${v.label} is not encrypted`);

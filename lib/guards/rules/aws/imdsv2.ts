@@ -10,9 +10,9 @@ export const IMDSV2_REQUIRED: GuardRule = {
     const options = block(config.metadata_options);
     if (options?.http_endpoint === 'disabled') return undefined; // no metadata service at all
     const problems: string[] = [];
-    if (options?.http_tokens !== 'required') problems.push(`http_tokens is ${JSON.stringify(options?.http_tokens ?? 'optional (unset)')}, so IMDSv1 answers without a session token`);
-    const hops = Number(options?.http_put_response_hop_limit);
-    if (hops !== 1) problems.push(`http_put_response_hop_limit is ${options?.http_put_response_hop_limit ?? 'unset'}, so containers on the instance can reach its credentials`);
+    const tokens = options?.http_tokens;
+    if (tokens !== 'required') problems.push(`http_tokens is ${tokens === undefined ? 'not set' : JSON.stringify(tokens)}, so IMDSv1 answers without a session token`);
+    if (Number(options?.http_put_response_hop_limit) !== 1) problems.push(`http_put_response_hop_limit is ${options?.http_put_response_hop_limit ?? 'not set'}, so containers on the instance can reach its credentials`);
     return sentence(problems);
   },
 };
