@@ -41,19 +41,34 @@ function measureOnce(script, scriptArgs) {
   return { wallMs, ...report };
 }
 
-function measure(script, scriptArgs) {
-  measureOnce(script, scriptArgs); // warm-up: file system cache, compiled lib
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(measureOnce(script, scriptArgs));
+/** Medians of several runs of one program. */
+function summarise(runs) {
   const last = runs[runs.length - 1];
   return {
     wallMs: Math.round(median(runs.map((r) => r.wallMs))),
     rssMb: Math.round(median(runs.map((r) => r.rssMb)) * 10) / 10,
     synthMs: Math.round(median(runs.map((r) => r.synthMs))),
+    cpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
     resources: last.resources,
     resourcesByType: last.resourcesByType,
     bytes: last.bytes,
   };
+}
+
+/**
+ * Measures two programs: one warm-up each (file system cache), then `runs` runs each, alternating,
+ * so that drift on the machine (other load, thermal) falls on both alike.
+ */
+function measurePair(a, b, runs) {
+  measureOnce(...a);
+  measureOnce(...b);
+  const ra = [];
+  const rb = [];
+  for (let i = 0; i < runs; i++) {
+    ra.push(measureOnce(...a));
+    rb.push(measureOnce(...b));
+  }
+  return [summarise(ra), summarise(rb)];
 }
 
 function timeCommand(command, env) {
@@ -69,23 +84,22 @@ function main() {
   }
   const scenarios = [];
   for (const n of SIZES) {
-    const library = measure('scenarios/library.js', [String(n)]);
-    const baseline = measure('scenarios/baseline.js', [String(n)]);
+    const [library, baseline] = measurePair(['scenarios/library.js', [String(n)]], ['scenarios/baseline.js', [String(n)]], RUNS);
     if (library.resources !== baseline.resources) {
       throw new Error(`N=${n}: library built ${library.resources} resources, baseline ${baseline.resources}`);
     }
     scenarios.push({
       n,
-      library: { wallMs: library.wallMs, rssMb: library.rssMb, synthMs: library.synthMs },
-      baseline: { wallMs: baseline.wallMs, rssMb: baseline.rssMb, synthMs: baseline.synthMs },
-      ratio: { wall: round2(library.wallMs / baseline.wallMs), rss: round2(library.rssMb / baseline.rssMb) },
+      library: { wallMs: library.wallMs, rssMb: library.rssMb, synthMs: library.synthMs, cpuMs: library.cpuMs },
+      baseline: { wallMs: baseline.wallMs, rssMb: baseline.rssMb, synthMs: baseline.synthMs, cpuMs: baseline.cpuMs },
+      ratio: { wall: round2(library.wallMs / baseline.wallMs), rss: round2(library.rssMb / baseline.rssMb), cpu: round2(library.cpuMs / baseline.cpuMs) },
       resources: library.resources,
       bytes: { library: library.bytes, baseline: baseline.bytes },
       msPerResource: { library: round2(library.wallMs / library.resources), baseline: round2(baseline.wallMs / baseline.resources) },
     });
   }
-  const libraryImport = measure('scenarios/import.js', ['library']);
-  const baselineImport = measure('scenarios/import.js', ['baseline']);
+  // A require takes ~0.3 s and varies by tens of ms: three times the runs.
+  const [libraryImport, baselineImport] = measurePair(['scenarios/import.js', ['library']], ['scenarios/import.js', ['baseline']], 3 * RUNS);
   const results = {
     date: new Date().toISOString(),
     machine: { node: process.version, cpus: require('os').cpus().length, runs: RUNS },
@@ -118,10 +132,10 @@ function round2(x) {
 }
 
 function print(results) {
-  const rows = [['N', 'resources', 'lib wall ms', 'base wall ms', 'ratio', 'lib RSS MB', 'base RSS MB', 'ratio', 'lib ms/res', 'lib KiB', 'base KiB']];
+  const rows = [['N', 'resources', 'lib wall ms', 'base wall ms', 'ratio', 'lib RSS MB', 'base RSS MB', 'ratio', 'cpu ratio', 'lib ms/res', 'base ms/res', 'lib KiB', 'base KiB']];
   for (const s of results.scenarios) {
     rows.push([s.n, s.resources, s.library.wallMs, s.baseline.wallMs, s.ratio.wall, s.library.rssMb, s.baseline.rssMb,
-      s.ratio.rss, s.msPerResource.library, Math.round(s.bytes.library / 1024), Math.round(s.bytes.baseline / 1024)]);
+      s.ratio.rss, s.ratio.cpu, s.msPerResource.library, s.msPerResource.baseline, Math.round(s.bytes.library / 1024), Math.round(s.bytes.baseline / 1024)]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   for (const row of rows) console.log(row.map((cell, i) => String(cell).padStart(widths[i])).join('  '));

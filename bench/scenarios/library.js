@@ -1,11 +1,11 @@
 // N IsolatedTenants (VM tier) and N DenseServices (shared containers) on one AwsTarget, via the library.
+// From the benchmark it loads the compiled lib/index.js; under jest the same require resolves to the
+// TypeScript sources (jest's moduleFileExtensions put .ts first).
 'use strict';
-const { synthAndReport } = require('./measure');
+const { TerraformStack } = require('cdktf');
 const { scenarioTarget, tenantWorkload, serviceWorkload } = require('./shape');
 
-const n = Number(process.argv[2]);
-synthAndReport((app) => {
-  const { TerraformStack } = require('cdktf');
+function build(app, n) {
   const { AwsTarget, IsolatedTenant, DenseService } = require('../../lib');
   const stack = new TerraformStack(app, 'bench');
   const target = new AwsTarget(stack, 'aws', scenarioTarget);
@@ -13,4 +13,11 @@ synthAndReport((app) => {
     new IsolatedTenant(stack, `tenant-${i}`, { tenantId: `tenant-${i}`, target, workload: tenantWorkload });
     new DenseService(stack, `service-${i}`, { serviceName: `service-${i}`, target, workload: serviceWorkload });
   }
-});
+  return stack;
+}
+
+module.exports = { build };
+
+if (require.main === module) {
+  require('./measure').synthAndReport((app) => build(app, Number(process.argv[2])));
+}

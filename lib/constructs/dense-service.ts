@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { PlacedWorkload, PlacedWorkloadProps, SERVICE_DEFAULTS } from './placed-workload';
+import { completePlacement, PlacedWorkload, PlacedWorkloadProps, placementRequest, SERVICE_DEFAULTS } from './placed-workload';
 import { AutoscalingOptions, IngressRule, LoadBalancerOptions } from '../targets/target';
 
 /**
@@ -35,19 +35,11 @@ export class DenseService extends PlacedWorkload {
   public readonly serviceName: string;
 
   constructor(scope: Construct, id: string, props: DenseServiceProps) {
-    super(scope, id, 'DenseService', props?.serviceName, props, SERVICE_DEFAULTS,
-      (self, decision, isolation, efficiency) => props.target.realizeService(self, {
-        where: self.node.path,
-        serviceName: props.serviceName,
-        workload: props.workload,
-        isolation,
-        efficiency,
-        decision,
-        instanceType: props.instanceType,
-        autoscaling: props.autoscaling,
-        loadBalancer: props.loadBalancer,
-        ingress: props.ingress,
-      }));
+    super(scope, id, 'DenseService', props?.serviceName, props, SERVICE_DEFAULTS);
+    // Realized here, not in a helper: this frame is in every stack trace cdktf captures per token.
+    completePlacement(this, props.target.realizeService(this, {
+      ...placementRequest(this), serviceName: props.serviceName, autoscaling: props.autoscaling, loadBalancer: props.loadBalancer, ingress: props.ingress,
+    }));
     this.serviceName = props.serviceName;
   }
 }

@@ -2,7 +2,7 @@
 // tenant and field.
 import * as fs from 'fs';
 import * as path from 'path';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { checkObject, FLEET_FIELDS, isPlainObject, SchemaProblem, TENANT_FIELDS } from './fleet-schema';
 import { PlacementError } from '../placement-error';
 
@@ -30,6 +30,8 @@ export function loadFleetFile(owner: string, file: string): RawTenant[] {
     throw new PlacementError(owner, `fleet file '${file}' does not exist (looked for ${absolute}; relative paths resolve `
       + `against the working directory ${process.cwd()}).`, 'pass an absolute path, e.g. path.join(__dirname, \'tenants.yaml\').');
   }
+  // Loaded on first use: only TenantFleet reads files, and the parser is most of the library's require time.
+  const { isMap, isSeq, LineCounter, parseDocument } = require('yaml') as typeof Yaml;
   const lines = new LineCounter();
   // JSON is YAML 1.2, so one parser serves both and reports lines the same way.
   const doc = parseDocument(fs.readFileSync(absolute, 'utf8'), { lineCounter: lines, uniqueKeys: true });

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { PlacedWorkload, PlacedWorkloadProps, TENANT_DEFAULTS } from './placed-workload';
+import { completePlacement, PlacedWorkload, PlacedWorkloadProps, placementRequest, TENANT_DEFAULTS } from './placed-workload';
 import { IngressRule } from '../targets/target';
 
 /**
@@ -34,18 +34,11 @@ export class IsolatedTenant extends PlacedWorkload {
   public readonly tenantId: string;
 
   constructor(scope: Construct, id: string, props: IsolatedTenantProps) {
-    super(scope, id, 'IsolatedTenant', props?.tenantId, props, TENANT_DEFAULTS,
-      (self, decision, isolation, efficiency) => props.target.realizeTenant(self, {
-        where: self.node.path,
-        tenantId: props.tenantId,
-        workload: props.workload,
-        isolation,
-        efficiency,
-        decision,
-        instanceType: props.instanceType,
-        ingress: props.ingress,
-        egress: props.egress,
-      }));
+    super(scope, id, 'IsolatedTenant', props?.tenantId, props, TENANT_DEFAULTS);
+    // Realized here, not in a helper: this frame is in every stack trace cdktf captures per token.
+    completePlacement(this, props.target.realizeTenant(this, {
+      ...placementRequest(this), tenantId: props.tenantId, ingress: props.ingress, egress: props.egress,
+    }));
     this.tenantId = props.tenantId;
   }
 }

@@ -72,10 +72,30 @@ export interface PlacementRecord {
 const DNS_LABEL = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
 const namesByStack = new WeakMap<TerraformStack, Map<string, string>>();
 const RECORD = Symbol.for('cdktf-isolation.PlacementRecord');
+const PENDING = Symbol('cdktf-isolation.PendingPlacement');
+
+/** The fields of a tenant's or service's realization request that the base constructor settles. */
+export interface PlacementRequest {
+  readonly where: string;
+  readonly workload: WorkloadSpec;
+  readonly isolation: IsolationNeeds;
+  readonly efficiency: EfficiencyNeeds;
+  readonly decision: PlacementDecision;
+  readonly instanceType?: string;
+}
+
+interface PendingPlacement {
+  readonly kind: string;
+  readonly name: string;
+  readonly target: IPlacementTarget;
+  readonly request: PlacementRequest;
+}
 
 /**
- * Base of IsolatedTenant and DenseService: validates props, asks the engine, asks the target, and
- * emits outputs. Holds no placement or realization logic of its own.
+ * Base of IsolatedTenant and DenseService: validates props and asks the engine. The subclass
+ * constructor then asks the target itself and calls `completePlacement`: realizing from there
+ * rather than from a callback inside this constructor keeps two frames off every stack trace cdktf
+ * captures per token (DESIGN.md, Performance notes). Holds no placement or realization logic of its own.
  * @internal jsii hoists its public members into the subclasses.
  */
 export abstract class PlacedWorkload extends Construct {
@@ -87,14 +107,12 @@ export abstract class PlacedWorkload extends Construct {
   }
 
   /** Where the workload runs and why. */
-  public readonly placement: PlacementDecision;
+  public readonly placement!: PlacementDecision;
   /** What the target built. */
-  public readonly realized: RealizedWorkload;
+  public readonly realized!: RealizedWorkload;
 
   protected constructor(scope: Construct, id: string, kind: string, name: string, props: PlacedWorkloadProps,
-    defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds },
-    // `self` because a subclass's `this` is not usable until this constructor returns.
-    realize: (self: Construct, decision: PlacementDecision, isolation: IsolationNeeds, efficiency: EfficiencyNeeds) => RealizedWorkload) {
+    defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds }) {
     super(scope, id);
     const where = this.node.path;
     if (!props || typeof props !== 'object') {
@@ -126,27 +144,45 @@ export abstract class PlacedWorkload extends Construct {
       pin: props.pin,
       acknowledgeWeakerIsolation: props.acknowledgeWeakerIsolation,
     });
-    this.realized = realize(this, decision, isolation, efficiency);
-    // What the realization adjusted (instance type picked, Fargate size rounded) is part of the why.
-    this.placement = { ...decision, reasons: [...decision.reasons, ...(this.realized.notes ?? [])] };
-
-    const record: PlacementRecord = {
-      kind, name, path: where, target: props.target.targetKind, isolation, efficiency,
-      decision: this.placement, replicas: props.workload.replicas ?? 1, realized: this.realized,
+    const pending: PendingPlacement = {
+      kind, name, target: props.target,
+      request: { where, workload: props.workload, isolation, efficiency, decision, instanceType: props.instanceType },
     };
-    Object.defineProperty(this, RECORD, { value: record, enumerable: false });
-    this.emitOutputs();
-    installPlacementReport(TerraformStack.of(this), PlacedWorkload.recordsOf);
+    Object.defineProperty(this, PENDING, { value: pending, configurable: true });
   }
+}
 
-  private emitOutputs(): void {
-    new TerraformOutput(this, 'tier', { value: this.placement.tier, description: `Placement tier of ${this.node.path}` });
-    const r = this.realized;
-    if (r.instanceIds?.length) new TerraformOutput(this, 'instance-ids', { value: r.instanceIds });
-    if (r.serviceName) new TerraformOutput(this, 'service-name', { value: r.serviceName });
-    if (r.containerNames?.length) new TerraformOutput(this, 'container-names', { value: r.containerNames });
-    if (r.loadBalancerDnsName) new TerraformOutput(this, 'load-balancer-dns-name', { value: r.loadBalancerDnsName });
-  }
+function pendingOf(self: PlacedWorkload): PendingPlacement {
+  return (self as unknown as { [PENDING]: PendingPlacement })[PENDING];
+}
+
+/** What the base constructor settled, for the subclass constructor's call to its target. */
+export function placementRequest(self: PlacedWorkload): PlacementRequest {
+  return pendingOf(self).request;
+}
+
+/** Records what the target built, emits the outputs and installs the stack's placement report. */
+export function completePlacement(self: PlacedWorkload, realized: RealizedWorkload): void {
+  const { kind, name, target, request: r } = pendingOf(self);
+  // What the realization adjusted (instance type picked, Fargate size rounded) is part of the why.
+  const placement: PlacementDecision = { ...r.decision, reasons: [...r.decision.reasons, ...(realized.notes ?? [])] };
+  Object.assign(self as { placement: PlacementDecision; realized: RealizedWorkload }, { placement, realized });
+  const record: PlacementRecord = {
+    kind, name, path: r.where, target: target.targetKind, isolation: r.isolation, efficiency: r.efficiency,
+    decision: placement, replicas: r.workload.replicas ?? 1, realized,
+  };
+  Object.defineProperty(self, RECORD, { value: record, enumerable: false });
+  delete (self as unknown as { [PENDING]?: PendingPlacement })[PENDING];
+  emitOutputs(self, placement, realized);
+  installPlacementReport(TerraformStack.of(self), PlacedWorkload.recordsOf);
+}
+
+function emitOutputs(self: Construct, placement: PlacementDecision, r: RealizedWorkload): void {
+  new TerraformOutput(self, 'tier', { value: placement.tier, description: `Placement tier of ${self.node.path}` });
+  if (r.instanceIds?.length) new TerraformOutput(self, 'instance-ids', { value: r.instanceIds });
+  if (r.serviceName) new TerraformOutput(self, 'service-name', { value: r.serviceName });
+  if (r.containerNames?.length) new TerraformOutput(self, 'container-names', { value: r.containerNames });
+  if (r.loadBalancerDnsName) new TerraformOutput(self, 'load-balancer-dns-name', { value: r.loadBalancerDnsName });
 }
 
 function withIsolationDefaults(where: string, isolation: IsolationNeeds): IsolationNeeds {
