@@ -75,7 +75,7 @@ describe('bad input is refused at synth time with a PlacementError naming where,
     expect(refusal(() => new IsolatedTenant(stack, 'b', { tenantId: 'b', target, workload: WEB, ingress: [{ cidr: '10.0.0.0/33' }] })).problem)
       .toMatch(/is not an IPv4 CIDR block/);
     expect(refusal(() => new IsolatedTenant(stack, 'c', { tenantId: 'c', target, workload: { ...WEB, port: undefined }, ingress: [{ cidr: '10.0.0.0/8' }] })).problem)
-      .toMatch(/no valid port/);
+      .toMatch(/names no port and the workload declares none/);
   });
 
   test('load balancer and autoscaling mistakes', () => {

@@ -147,6 +147,14 @@ describe('Docker refusals name the fix, before the engine runs', () => {
       .toMatch(/ingress from 0.0.0.0\/0 names no port and the workload declares none/);
   });
 
+  test.each<[string, object, RegExp]>([
+    ['a malformed cidr', { cidr: 'banana' }, /"banana" is not an IPv4 CIDR block/],
+    ['a port given as a string', { cidr: '0.0.0.0/0', port: '80' }, /has port "80", not a whole number from 1 to 65535/],
+  ])('ingress with %s', (_name, rule, message) => {
+    const { stack, target } = dockerStack();
+    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload, ingress: [rule as never] }))).toMatch(message);
+  });
+
   test('ports that do not fit with the replica offset', () => {
     const { stack, target } = dockerStack();
     expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload: { ...workload, port: 65535, replicas: 2 }, ingress: [{ cidr: '0.0.0.0/0' }] })))

@@ -22,7 +22,9 @@ import { AwsEnv, ingressTags, named } from './context';
 import { assumeRolePolicy, keyPolicy, policyDocument } from './policies';
 import { WorkloadSpec } from '../../needs/workload';
 import { PlacementError } from '../../placement-error';
+import { resolveIngress } from '../ingress';
 import { IngressRule } from '../target';
+
 
 // The per-workload boundary: network (VPC), security group, KMS key, log group and IAM roles.
 // Tenant VPCs all use the same CIDR on purpose: they are never peered, and a tenant's addresses
@@ -149,8 +151,6 @@ export function createLogGroup(scope: Construct, env: AwsEnv, tags: Record<strin
   new CloudwatchLogGroup(scope, 'logs', { name, retentionInDays: env.logRetentionDays, kmsKeyId: keyArn, tags: tags });
 }
 
-const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-
 /**
  * The workload's security group: inbound only what is declared (0.0.0.0/0 only when declared),
  * never SSH; outbound open (without egress the network itself has no route out).
@@ -161,12 +161,14 @@ export function createWorkloadSecurityGroup(scope: Construct, where: string, vpc
     vpcId, name: `${tags.Name}-workload`, description: `${tags.Name}: declared ingress only`, tags: named(tags, `${tags.Name}-workload`),
   });
   const sgId = sg.id;
-  ingress.forEach((rule, i) => {
-    const rulePort = rule.port ?? port;
-    checkIngress(where, rule, rulePort);
+  resolveIngress(where, ingress, port).forEach((rule, i) => {
+    if (rule.port === 22) {
+      throw new PlacementError(where, 'ingress on port 22 (SSH) is refused: instances have no key pair and no SSH.',
+        'reach instances with AWS Systems Manager Session Manager (aws ssm start-session), or use another port for the workload.');
+    }
     new VpcSecurityGroupIngressRule(scope, `ingress-${i + 1}`, {
-      securityGroupId: sgId, cidrIpv4: rule.cidr, ipProtocol: 'tcp', fromPort: rulePort, toPort: rulePort,
-      description: rule.description ?? `tcp/${rulePort} from ${rule.cidr}`, tags: ingressTags(tags, rule.cidr, rulePort),
+      securityGroupId: sgId, cidrIpv4: rule.cidr, ipProtocol: 'tcp', fromPort: rule.port, toPort: rule.port,
+      description: rule.description ?? `tcp/${rule.port} from ${rule.cidr}`, tags: ingressTags(tags, rule.cidr, rule.port),
     });
   });
   if (fromSecurityGroupId !== undefined && port !== undefined) {
@@ -177,25 +179,6 @@ export function createWorkloadSecurityGroup(scope: Construct, where: string, vpc
   }
   new VpcSecurityGroupEgressRule(scope, 'egress', { securityGroupId: sgId, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags: tags });
   return sgId;
-}
-
-/** Refuses anything but an IPv4 CIDR block. */
-export function checkCidr(where: string, cidr: unknown): void {
-  const m = CIDR.exec(typeof cidr === 'string' ? cidr : '');
-  if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) {
-    throw new PlacementError(where, `${JSON.stringify(cidr)} is not an IPv4 CIDR block.`, "write it as '10.0.0.0/8' or '203.0.113.7/32'.");
-  }
-}
-
-function checkIngress(where: string, rule: IngressRule, port: number | undefined): asserts port is number {
-  checkCidr(where, rule?.cidr);
-  if (port === undefined || !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
-    throw new PlacementError(where, `ingress from ${rule.cidr} has no valid port and the workload declares none.`, 'set workload.port or the rule\'s port.');
-  }
-  if (port === 22) {
-    throw new PlacementError(where, 'ingress on port 22 (SSH) is refused: instances have no key pair and no SSH.',
-      'reach instances with AWS Systems Manager Session Manager (aws ssm start-session), or use another port for the workload.');
-  }
 }
 
 /** An IAM role for a service principal with one inline policy. Names are generated from a prefix (IAM names are account-wide). */

@@ -5,9 +5,10 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
-import { checkCidr, Network } from './boundary';
+import { Network } from './boundary';
 import { ingressTags, named } from './context';
 import { PlacementError } from '../../placement-error';
+import { checkCidr } from '../ingress';
 import { LoadBalancerOptions } from '../target';
 
 export interface LoadBalancerResult {

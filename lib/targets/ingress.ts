@@ -1,0 +1,46 @@
+import { PlacementError } from '../placement-error';
+import { IngressRule } from './target';
+
+const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/** An ingress rule with its port settled (the rule's own, else the workload's). */
+export interface ResolvedIngress {
+  readonly cidr: string;
+  readonly port: number;
+  readonly description?: string;
+}
+
+/** Refuses anything but an IPv4 CIDR block. */
+export function checkCidr(where: string, cidr: unknown): void {
+  const m = CIDR.exec(typeof cidr === 'string' ? cidr : '');
+  if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) {
+    throw new PlacementError(where, `${JSON.stringify(cidr)} is not an IPv4 CIDR block.`, "write it as '10.0.0.0/8' or '203.0.113.7/32'.");
+  }
+}
+
+/**
+ * Validates declared ingress the same way for every target: a list of rules, each with an IPv4 CIDR
+ * and a whole port from 1 to 65535 (the rule's, else the workload's).
+ */
+export function resolveIngress(where: string, rules: IngressRule[] | undefined, workloadPort: number | undefined): ResolvedIngress[] {
+  if (rules === undefined || rules === null) return [];
+  if (!Array.isArray(rules)) {
+    throw new PlacementError(where, 'ingress must be a list of rules.', "write it as [{ cidr: '10.0.0.0/8', port: 8080 }].");
+  }
+  return rules.map((rule) => {
+    if (!rule || typeof rule !== 'object') {
+      throw new PlacementError(where, `an ingress rule is ${JSON.stringify(rule)}, not a rule.`, "write each rule as { cidr: '10.0.0.0/8' }.");
+    }
+    checkCidr(where, rule.cidr);
+    const port = rule.port ?? workloadPort;
+    if (port === undefined || port === null) {
+      throw new PlacementError(where, `ingress from ${rule.cidr} names no port and the workload declares none.`,
+        'set workload.port (or the rule\'s port) to the port the container listens on.');
+    }
+    if (!(Number.isInteger(port) && port >= 1 && port <= 65535)) {
+      throw new PlacementError(where, `ingress from ${rule.cidr} has port ${JSON.stringify(port)}, not a whole number from 1 to 65535.`,
+        'set the rule\'s port (or workload.port) to the TCP port the container listens on.');
+    }
+    return { cidr: rule.cidr, port, description: rule.description };
+  });
+}
