@@ -132,8 +132,9 @@ export abstract class PlacedWorkload extends Construct {
     for (const warning of NeedsValidation.workload(where, props.workload)) {
       Annotations.of(this).addWarning(warning);
     }
-    // A pin is the user's explicit choice: the engine checks it (and its acknowledgement) instead.
-    if (props.pin === undefined) props.target.checkNeeds(where, isolation);
+    const workload = NeedsValidation.withoutNulls(props.workload);
+    const pin = props.pin ?? undefined;
+    props.target.checkNeeds(where, isolation, pin);
 
     const decision = PlacementEngine.decide({
       where,
@@ -141,12 +142,12 @@ export abstract class PlacedWorkload extends Construct {
       efficiency,
       availableTiers: props.target.availableTiers,
       elasticBilling: props.target.elasticBilling,
-      pin: props.pin,
+      pin,
       acknowledgeWeakerIsolation: props.acknowledgeWeakerIsolation,
     });
     const pending: PendingPlacement = {
       kind, name, target: props.target,
-      request: { where, workload: props.workload, isolation, efficiency, decision, instanceType: props.instanceType },
+      request: { where, workload, isolation, efficiency, decision, instanceType: props.instanceType },
     };
     Object.defineProperty(this, PENDING, { value: pending, configurable: true });
   }

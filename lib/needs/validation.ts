@@ -54,6 +54,8 @@ export class NeedsValidation {
    * @param where construct path or file used in the error message
    */
   public static workload(where: string, workload: WorkloadSpec | undefined): string[] {
+    // null (from JavaScript, or an empty YAML key) means "not given", as undefined does.
+    if (workload !== null && typeof workload === 'object') workload = NeedsValidation.withoutNulls(workload);
     if (workload === undefined || workload === null || typeof workload !== 'object') {
       throw new PlacementError(where, 'workload is missing.',
         "pass workload: { image: 'repo/name:tag', cpu: 0.5, memoryMiB: 512 }.");
@@ -71,9 +73,9 @@ export class NeedsValidation {
       fail(`workload.cpu must be a number of vCPUs greater than 0, got ${show(workload.cpu)}.`,
         'set cpu to the vCPUs one replica needs, e.g. 0.25, 1 or 4.');
     }
-    if (!isPositive(workload.memoryMiB)) {
-      fail(`workload.memoryMiB must be greater than 0, got ${show(workload.memoryMiB)}.`,
-        'set memoryMiB to the memory one replica needs, e.g. 512.');
+    if (!isPositive(workload.memoryMiB) || !Number.isInteger(workload.memoryMiB)) {
+      fail(`workload.memoryMiB must be a whole number of MiB greater than 0, got ${show(workload.memoryMiB)}.`,
+        'set memoryMiB to the memory one replica needs, e.g. 512 (ECS and Docker take whole MiB).');
     }
     if (workload.replicas !== undefined && !(Number.isInteger(workload.replicas) && workload.replicas >= 1)) {
       fail(`workload.replicas must be a whole number of at least 1, got ${show(workload.replicas)}.`,
@@ -113,6 +115,19 @@ export class NeedsValidation {
     if (workload.healthCheck !== undefined) checkHealthCheck(where, workload);
     return warnings;
   }
+
+  /**
+   * The workload with null optional fields removed (JavaScript callers and empty YAML keys pass
+   * null for "not given"); what the constructs hand to the targets.
+   */
+  public static withoutNulls(workload: WorkloadSpec): WorkloadSpec {
+    const spec = withoutNullFields(workload);
+    return spec.healthCheck ? { ...spec, healthCheck: withoutNullFields(spec.healthCheck) } : spec;
+  }
+}
+
+function withoutNullFields<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as T;
 }
 
 function checkHealthCheck(where: string, workload: WorkloadSpec): void {

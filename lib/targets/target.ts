@@ -189,9 +189,10 @@ export interface IPlacementTarget extends IConstruct {
   /**
    * Refuses, with a PlacementError, needs this target can never meet
    * (before the engine runs, so the message names the target's limitation).
-   * Not called for a workload that pins a tier: the engine checks the pin and its acknowledgement.
+   * @param pin the tier the workload pins, if any: the engine checks a pin and its acknowledgement,
+   * so a target should then refuse only what no pin can excuse
    */
-  checkNeeds(where: string, isolation: IsolationNeeds): void;
+  checkNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void;
   /** Builds one tenant's resources under `scope`. */
   realizeTenant(scope: Construct, tenant: TenantRealization): RealizedWorkload;
   /** Builds one service's resources under `scope`. */

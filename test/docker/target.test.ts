@@ -121,6 +121,34 @@ describe('Docker refusals name the fix, before the engine runs', () => {
       .toMatch(/weaker than the required hypervisor boundary.*acknowledgeWeakerIsolation/);
   });
 
+  test('hardware exclusivity is refused on Docker even with a pin and an acknowledgement', () => {
+    const { stack, target } = dockerStack();
+    expect(refusal(() => new IsolatedTenant(stack, 'bank', {
+      target, tenantId: 'bank', workload, isolation: { coTenancy: CoTenancy.TRUSTED, hardwareExclusivity: HardwareExclusivity.TENANT },
+      pin: T.SHARED_CONTAINER, acknowledgeWeakerIsolation: 'x',
+    }))).toMatch(/Docker cannot give hardware exclusivity/);
+  });
+
+  test('null props (from JavaScript) are the defaults; runtimes that are not an object are refused', () => {
+    expect(new DockerTarget(new TerraformStack(Testing.app(), 'a'), 'docker', null as never).availableTiers).toEqual([T.SHARED_CONTAINER]);
+    expect(refusal(() => new DockerTarget(new TerraformStack(Testing.app(), 'b'), 'docker', { runtimes: 'runsc' } as never)))
+      .toMatch(/runtimes must be an object naming the runtimes, got "runsc"/);
+  });
+
+  test('two DockerTargets on one engine in one app are refused: their names and ports would collide', () => {
+    const app = Testing.app();
+    new DockerTarget(new TerraformStack(app, 'a'), 'docker', {});
+    expect(refusal(() => new DockerTarget(new TerraformStack(app, 'b'), 'docker', {})))
+      .toMatch(/^b\/docker: a\/docker already targets the Docker engine at unix:\/\/\/var\/run\/docker.sock/);
+    expect(() => new DockerTarget(new TerraformStack(app, 'c'), 'docker', { host: 'ssh://deploy@build-2' })).not.toThrow();
+  });
+
+  test.each([0.001, 0.005])('cpu %s is below Docker\'s minimum', (cpu) => {
+    const { stack, target } = dockerStack();
+    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload: { ...workload, cpu } })))
+      .toMatch(/is below Docker's minimum of 0.01 CPUs/);
+  });
+
   test('secrets given as AWS ARNs', () => {
     const message = refusal(tenant({ runtimes: DockerTarget.defaultRuntimes() },
       { workload: { ...workload, secrets: { DB_PASSWORD: 'arn:aws:ssm:eu-west-1:123456789012:parameter/db' } } }));

@@ -31,7 +31,8 @@ describe('invalid workloads are PlacementErrors naming path, field and fix', () 
     ['upper-case image', { image: 'Nginx' }, /workload.image 'Nginx' is not a valid image reference/],
     ['image with spaces', { image: 'nginx latest' }, /not a valid image reference/],
     ['zero cpu', { cpu: 0 }, /workload.cpu must be a number of vCPUs greater than 0, got 0/],
-    ['negative memory', { memoryMiB: -1 }, /workload.memoryMiB must be greater than 0, got -1/],
+    ['negative memory', { memoryMiB: -1 }, /workload.memoryMiB must be a whole number of MiB greater than 0, got -1/],
+    ['fractional memory', { memoryMiB: 700.5 }, /workload.memoryMiB must be a whole number of MiB greater than 0, got 700.5/],
     ['NaN cpu', { cpu: Number.NaN }, /workload.cpu/],
     ['string cpu', { cpu: '1' }, /workload.cpu.*got '1'/],
     ['fractional replicas', { replicas: 1.5 }, /replicas must be a whole number of at least 1, got 1.5/],
@@ -52,6 +53,14 @@ describe('invalid workloads are PlacementErrors naming path, field and fix', () 
     expect(run).toThrow(PlacementError);
     expect(run).toThrow(message);
   });
+});
+
+test('null optional fields mean "not given", as in an empty YAML key', () => {
+  const workload = { ...ok, port: null, replicas: null, command: null, environment: null, secrets: null, healthCheck: null } as never;
+  expect(NeedsValidation.workload('Stack/acme', workload)).toEqual([]);
+  expect(NeedsValidation.withoutNulls(workload)).toEqual(ok);
+  expect(NeedsValidation.withoutNulls({ ...ok, healthCheck: { command: ['CMD', 'true'], retries: null } } as never))
+    .toEqual({ ...ok, healthCheck: { command: ['CMD', 'true'] } });
 });
 
 describe('secret-looking plain environment values warn', () => {

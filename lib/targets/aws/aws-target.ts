@@ -138,7 +138,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
    * Nothing to refuse before the engine runs: AWS offers a tier for every isolation need
    * (HOSTILE and TENANT exclusivity included).
    */
-  public checkNeeds(_where: string, _isolation: IsolationNeeds): void {
+  public checkNeeds(_where: string, _isolation: IsolationNeeds, _pin?: PlacementTier): void {
     return;
   }
 

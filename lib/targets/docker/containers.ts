@@ -1,7 +1,7 @@
 import { Container } from '@cdktf/provider-docker/lib/container';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { dockerHealthcheck, HARDENING, LABEL, labelList, memoryMiB, sortedEnvironment } from './hardening';
+import { dockerHealthcheck, HARDENING, LABEL, labelList, sortedEnvironment } from './hardening';
 import { PublishedPort } from './published-ports';
 import { WorkloadSpec } from '../../needs/workload';
 
@@ -31,7 +31,7 @@ export interface ContainerGroup {
 export function buildContainers(scope: Construct, group: ContainerGroup): string[] {
   const w = group.workload;
   const replicas = w.replicas ?? 1;
-  const memory = memoryMiB(w);
+  const memory = w.memoryMiB;
   const env = sortedEnvironment(w).map(([k, v]) => `${k}=${v}`);
   const healthcheck = dockerHealthcheck(w.healthCheck);
   const names: string[] = [];
@@ -49,7 +49,7 @@ export function buildContainers(scope: Construct, group: ContainerGroup): string
       tmpfs: { [HARDENING.tmpfsPath]: HARDENING.tmpfsOptions },
       memory,
       memorySwap: memory, // equal to memory: no swap beyond the limit
-      cpus: String(w.cpu),
+      cpus: cpusFlag(w.cpu),
       restart: HARDENING.restart,
       healthcheck,
       logDriver: HARDENING.logDriver,
@@ -65,4 +65,9 @@ export function buildContainers(scope: Construct, group: ContainerGroup): string
     names.push(name);
   }
   return names;
+}
+
+/** Docker's --cpus as a plain decimal (never exponent notation), to the millicpu. */
+function cpusFlag(cpu: number): string {
+  return cpu.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 3 });
 }

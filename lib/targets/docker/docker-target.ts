@@ -3,7 +3,7 @@ import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { buildContainers } from './containers';
-import { LABEL, memoryMiB, HARDENING } from './hardening';
+import { LABEL, HARDENING } from './hardening';
 import { MICROVM_CONTAINER } from './microvm-container';
 import { createNetwork } from './networks';
 import { LOOPBACK, PublishedPort, publishedPorts } from './published-ports';
@@ -119,6 +119,7 @@ export class DockerTarget extends Construct implements IPlacementTarget {
   constructor(scope: Construct, id: string, props: DockerTargetProps = {}) {
     super(scope, id);
     const where = this.node.path;
+    props = props ?? {}; // null from JavaScript
     this.host = props.host ?? DockerTarget.DEFAULT_HOST;
     if (typeof this.host !== 'string' || (!Token.isUnresolved(this.host) && !HOST_URL.test(this.host))) {
       throw new PlacementError(where, `host ${JSON.stringify(this.host)} is not a Docker engine address.`,
@@ -129,6 +130,7 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     }
     this.swarm = props.swarm ?? false;
     this.runtimes = validateRuntimes(where, props.runtimes ?? {});
+    claimEngine(this, where, this.host);
     if (this.swarm && (this.runtimes.gvisor !== undefined || this.runtimes.kata !== undefined)) {
       throw new PlacementError(where, 'runtimes are declared together with swarm: true, but Swarm services cannot select a '
         + 'runtime, so the gVisor and Kata tiers could never be used.',
@@ -143,10 +145,11 @@ export class DockerTarget extends Construct implements IPlacementTarget {
   /**
    * Refuses needs Docker can never meet, naming the fix: hardware exclusivity, an own kernel, HOSTILE
    * co-tenancy without Kata, UNTRUSTED without gVisor or Kata, and anything above PROCESS in Swarm mode.
-   * Not called when a workload pins a tier: the engine then checks the pin, and a weaker pin with
+   * Hardware exclusivity and an own kernel are refused always; the co-tenancy checks are skipped when
+   * the workload pins a tier, since the engine then checks the pin and a weaker pin with
    * `acknowledgeWeakerIsolation` is the user's informed choice (DESIGN.md "The decision", step 4).
    */
-  public checkNeeds(where: string, isolation: IsolationNeeds): void {
+  public checkNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void {
     const exclusivity = isolation.hardwareExclusivity ?? HardwareExclusivity.NONE;
     if (exclusivity !== HardwareExclusivity.NONE) {
       throw new PlacementError(where, `hardwareExclusivity ${exclusivity.toUpperCase()}: Docker cannot give hardware exclusivity `
@@ -157,6 +160,7 @@ export class DockerTarget extends Construct implements IPlacementTarget {
       throw new PlacementError(where, 'ownKernel needs a VM with a kernel of its own; Docker offers only container tiers.',
         'use an AwsTarget (VM tiers), or set ownKernel to false if the workload runs in a container.');
     }
+    if (pin !== undefined) return;
     const required = PlacementEngine.requiredBoundary(isolation);
     const co = isolation.coTenancy.toUpperCase();
     if (this.swarm && required !== IsolationBoundary.PROCESS) {
@@ -220,10 +224,14 @@ export class DockerTarget extends Construct implements IPlacementTarget {
   private realize(scope: Construct, placed: Placed): RealizedWorkload {
     const { where, name, labels, workload, tier, coTenancy, networkRef, ports } = placed;
     const replicas = workload.replicas ?? 1;
-    const memory = memoryMiB(workload);
+    const memory = workload.memoryMiB;
     if (memory < HARDENING.minMemoryMiB) {
       throw new PlacementError(where, `workload.memoryMiB ${workload.memoryMiB} is below Docker's minimum of ${HARDENING.minMemoryMiB} MiB.`,
         `set memoryMiB to at least ${HARDENING.minMemoryMiB}.`);
+    }
+    if (workload.cpu < HARDENING.minCpus) {
+      throw new PlacementError(where, `workload.cpu ${workload.cpu} is below Docker's minimum of ${HARDENING.minCpus} CPUs `
+        + '(a CFS quota under 1 ms per 100 ms period is refused by the kernel).', `set cpu to at least ${HARDENING.minCpus}.`);
     }
     const notes: string[] = [];
     if (ports.some((p) => p.ip === LOOPBACK)) {
@@ -309,6 +317,10 @@ export class DockerTarget extends Construct implements IPlacementTarget {
 }
 
 function validateRuntimes(where: string, runtimes: DockerRuntimes): DockerRuntimes {
+  if (typeof runtimes !== 'object' || Array.isArray(runtimes)) {
+    throw new PlacementError(where, `runtimes must be an object naming the runtimes, got ${JSON.stringify(runtimes)}.`,
+      "write it as runtimes: { gvisor: 'runsc', kata: 'kata' }, declaring only the runtimes the engine has.");
+  }
   for (const [field, name] of Object.entries({ gvisor: runtimes.gvisor, kata: runtimes.kata })) {
     if (name === undefined) continue;
     if (typeof name !== 'string' || !RUNTIME_NAME.test(name)) {
@@ -340,4 +352,20 @@ function refuseSecrets(where: string, workload: WorkloadSpec): void {
 function providerAlias(id: string): string {
   const alias = id.replace(/[^A-Za-z0-9_-]/g, '_');
   return /^[A-Za-z]/.test(alias) ? alias : `docker_${alias}`;
+}
+
+/** Engines already driven by a DockerTarget, per app: two targets on one engine would claim the same names. */
+const enginesByApp = new WeakMap<object, Map<string, string>>();
+
+function claimEngine(target: Construct, where: string, host: string): void {
+  if (Token.isUnresolved(host)) return;
+  const engines = enginesByApp.get(target.node.root) ?? new Map<string, string>();
+  enginesByApp.set(target.node.root, engines);
+  const first = engines.get(host);
+  if (first !== undefined) {
+    throw new PlacementError(where, `${first} already targets the Docker engine at ${host}; two targets on one engine would `
+      + 'create networks, images, container names and host ports that collide when applied.',
+    'use that one DockerTarget for every workload on this engine, or point this target at another engine (host).');
+  }
+  engines.set(host, where);
 }

@@ -20,6 +20,8 @@ export const HARDENING = {
   restart: 'unless-stopped',
   /** Docker refuses memory limits below 6 MiB. */
   minMemoryMiB: 6,
+  /** Docker refuses --cpus below 0.01 (the kernel's minimum CFS quota of 1 ms per 100 ms period). */
+  minCpus: 0.01,
 };
 
 /** Health check defaults, as documented on {@link HealthCheck}. */
@@ -49,11 +51,6 @@ export function dockerHealthcheck(check: HealthCheck | undefined): DockerHealthc
 /** Environment sorted by name, so reordering the object literal changes nothing. */
 export function sortedEnvironment(workload: WorkloadSpec): Array<[string, string]> {
   return Object.entries(workload.environment ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** Memory limit in whole MiB (Docker takes integers). */
-export function memoryMiB(workload: WorkloadSpec): number {
-  return Math.ceil(workload.memoryMiB);
 }
 
 /** Label keys, namespaced so they never collide with an image's own labels. */

@@ -1,7 +1,7 @@
 import { Service } from '@cdktf/provider-docker/lib/service';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { dockerHealthcheck, HARDENING, labelList, memoryMiB, sortedEnvironment } from './hardening';
+import { dockerHealthcheck, HARDENING, labelList, sortedEnvironment } from './hardening';
 import { PublishedPort } from './published-ports';
 import { WorkloadSpec } from '../../needs/workload';
 
@@ -37,7 +37,7 @@ export interface SwarmServiceSpec {
  */
 export function buildSwarmService(scope: Construct, spec: SwarmServiceSpec): Service {
   const w = spec.workload;
-  const memoryBytes = memoryMiB(w) * 1024 * 1024;
+  const memoryBytes = w.memoryMiB * 1024 * 1024;
   const nanoCpus = Math.round(w.cpu * 1e9);
   const env = Object.fromEntries(sortedEnvironment(w));
   return new Service(scope, 'service', {
