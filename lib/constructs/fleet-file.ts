@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as Yaml from 'yaml';
-import { checkObject, FLEET_FIELDS, isPlainObject, SchemaProblem, TENANT_FIELDS } from './fleet-schema';
+import { checkObject, checkTenant, FLEET_FIELDS, isPlainObject, SchemaProblem } from './fleet-schema';
 import { PlacementError } from '../placement-error';
 
 /** One tenant entry as found in a source, before validation. */
@@ -22,6 +22,10 @@ const EXTENSIONS = ['.yaml', '.yml', '.json'];
  * @param owner the construct path, for errors that concern the file as a whole
  */
 export function loadFleetFile(owner: string, file: string): RawTenant[] {
+  if (typeof file !== 'string' || file.trim() === '') {
+    throw new PlacementError(owner, `file must be a path to a YAML or JSON fleet file, got ${JSON.stringify(file)}.`,
+      "pass file: path.join(__dirname, 'tenants.yaml'), or leave file out and pass tenants.");
+  }
   const absolute = path.resolve(file);
   if (!EXTENSIONS.includes(path.extname(file).toLowerCase())) {
     throw new PlacementError(owner, `fleet file '${file}' is neither YAML nor JSON.`, `name it *.yaml, *.yml or *.json.`);
@@ -34,7 +38,11 @@ export function loadFleetFile(owner: string, file: string): RawTenant[] {
   const { isMap, isSeq, LineCounter, parseDocument } = require('yaml') as typeof Yaml;
   const lines = new LineCounter();
   // JSON is YAML 1.2, so one parser serves both and reports lines the same way.
-  const doc = parseDocument(fs.readFileSync(absolute, 'utf8'), { lineCounter: lines, uniqueKeys: true });
+  if (!fs.statSync(absolute).isFile()) {
+    throw new PlacementError(owner, `fleet file '${file}' is not a file (${absolute}).`, 'pass the path of the YAML or JSON file itself.');
+  }
+  // merge: YAML merge keys (<<: *defaults) are a common way to share a workload between tenants.
+  const doc = parseDocument(fs.readFileSync(absolute, 'utf8'), { lineCounter: lines, uniqueKeys: true, merge: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const line = syntax.linePos?.[0]?.line;
@@ -52,7 +60,13 @@ export function loadFleetFile(owner: string, file: string): RawTenant[] {
     }
     return '';
   };
-  const content: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let content: unknown;
+  try {
+    content = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    // The parser's own limits (e.g. an alias expanding too often): name the file, not the parser.
+    throw new PlacementError(file, `cannot be read as a fleet: ${(e as Error).message}.`, 'write the tenants out, or use fewer nested aliases.');
+  }
 
   // The top level first; an entry's problems are reported with its tenant.
   const top = checkObject(content, FLEET_FIELDS);
@@ -60,7 +74,7 @@ export function loadFleetFile(owner: string, file: string): RawTenant[] {
   const entries = (content as { tenants: unknown[] }).tenants;
   return entries.map((value, index) => {
     const where = (at: ReadonlyArray<string | number>) => `${file}${lineOf(['tenants', index, ...at])}: ${tenantLabel(value, `tenants[${index}]`)}`;
-    const problem = checkObject(value, TENANT_FIELDS);
+    const problem = checkTenant(value);
     if (problem) throw schemaError(where(problem.path), problem);
     return { value, where: where([]) };
   });

@@ -96,13 +96,21 @@ export interface SchemaProblem {
   readonly fix: string;
 }
 
+/** Returns the first problem of one tenant entry, or undefined. */
+export function checkTenant(value: unknown): SchemaProblem | undefined {
+  if (!isPlainObject(value)) {
+    return { path: [], problem: `the entry is ${show(value)}, not a tenant.`, fix: 'write each entry as a mapping with at least tenantId and workload.' };
+  }
+  return checkObject(value, TENANT_FIELDS);
+}
+
 /** Returns the first problem of `value` against `fields`, or undefined. */
 export function checkObject(value: unknown, fields: Fields, path: ReadonlyArray<string | number> = []): SchemaProblem | undefined {
   if (!isPlainObject(value)) {
     return { path, problem: `${label(path)} must be a mapping of fields, got ${show(value)}.`, fix: `write it as ${Object.keys(fields).map((k) => `${k}: ...`).join(', ')}.` };
   }
   for (const key of Object.keys(value)) {
-    if (!(key in fields)) {
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) {
       const known = Object.keys(fields);
       const guess = suggest(key, known);
       return {

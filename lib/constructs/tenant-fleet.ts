@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { loadFleetFile, RawTenant, schemaError, tenantLabel } from './fleet-file';
-import { checkObject, TENANT_FIELDS } from './fleet-schema';
+import { checkTenant } from './fleet-schema';
 import { IsolatedTenant } from './isolated-tenant';
 import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
 import { WorkloadSpec } from '../needs/workload';
@@ -95,9 +95,13 @@ export class TenantFleet extends Construct {
         "pass file: path.join(__dirname, 'tenants.yaml'), or tenants: [{ tenantId, workload }].");
     }
     const raw: RawTenant[] = props.file !== undefined ? loadFleetFile(owner, props.file) : [];
+    if (props.tenants !== undefined && props.tenants !== null && !Array.isArray(props.tenants)) {
+      throw new PlacementError(owner, `tenants must be a list of tenants, got ${JSON.stringify(props.tenants)}.`,
+        "pass tenants: [{ tenantId: 'acme', workload: { ... } }].");
+    }
     (props.tenants ?? []).forEach((value, index) => {
       const where = `${owner}: ${tenantLabel(value, `tenants[${index}]`)}`;
-      const problem = checkObject(value, TENANT_FIELDS);
+      const problem = checkTenant(value);
       if (problem) throw schemaError(where, problem);
       raw.push({ value, where });
     });

@@ -59,7 +59,7 @@ describe('schema errors name the file, line, tenant and field', () => {
     ['environment value not a string', second(`  - tenantId: acme\n    workload: { image: nginx, cpu: 1, memoryMiB: 512, environment: { N: 3 } }\n`),
       /tenant 'acme' \(tenants\[1\]\): field 'workload\.environment\.N' must be a string, got 3\./],
     ['an entry that is not a mapping', second('  - acme\n'),
-      /:4: tenants\[1\]: the file must be a mapping of fields|:4: tenants\[1\]: .* must be a mapping of fields, got 'acme'/],
+      /:4: tenants\[1\]: the entry is 'acme', not a tenant\. Fix: write each entry as a mapping/],
   ])('%s', (_name, text, message) => {
     expect(errorOf(text).message).toMatch(message);
   });
@@ -128,5 +128,42 @@ describe('array tenants get the same checks, named by the fleet path', () => {
   ])('%s', (_name, tenants, message) => {
     expect(build(tenants)).toThrow(PlacementError);
     expect(build(tenants)).toThrow(message);
+  });
+});
+
+describe('odd files and props are PlacementErrors too', () => {
+  test.each<[string, string, RegExp]>([
+    ['an inherited object name as a field', second(`  - tenantId: acme\n    workload: ${OK}\n    constructor: x\n`),
+      /:6: tenant 'acme' \(tenants\[1\]\): field 'constructor' is not a known field/],
+    ['an alias bomb', `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\ntenants: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
+      /cannot be read as a fleet: .*alias/i],
+  ])('%s', (_name, text, message) => {
+    expect(errorOf(text).message).toMatch(message);
+  });
+
+  test('YAML merge keys share a workload between tenants; an empty healthCheck key means none', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-')), 'fleet.yaml');
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    fs.writeFileSync(file, `tenants:\n  - &a\n    tenantId: a\n    workload: { image: ghcr.io/acme/api:1.0, cpu: 0.5, memoryMiB: 512, healthCheck: }\n`
+      + `  - <<: *a\n    tenantId: b\n`);
+    const fleet = new TenantFleet(stack, 'fleet', { target: new FakeTarget(stack, 'target'), file });
+    expect(fleet.tenants.map((t) => t.tenantId)).toEqual(['a', 'b']);
+    expect(fleet.tenant('b').placement.tier).toBe(fleet.tenant('a').placement.tier);
+  });
+
+  test.each<[string, object, RegExp]>([
+    ['tenants that are not a list', { tenants: { a: 1 } }, /tenants must be a list of tenants, got \{"a":1\}/],
+    ['a file that is not a string', { file: 5 }, /file must be a path to a YAML or JSON fleet file, got 5/],
+    ['a directory named like a fleet file', { file: fs.mkdtempSync(path.join(os.tmpdir(), 'dir-')) + '/x.yaml' }, /is not a file/],
+  ])('%s', (name, props, message) => {
+    if (name.startsWith('a directory')) fs.mkdirSync((props as { file: string }).file);
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    const target = new FakeTarget(stack, 'target');
+    let error: unknown;
+    try {
+      new TenantFleet(stack, 'fleet', { target, ...props } as never);
+    } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(PlacementError);
+    expect((error as Error).message).toMatch(message);
   });
 });
