@@ -102,6 +102,9 @@ describe('networks', () => {
     expect(networkName('ci-0')).toBe('dense-untrusted');
     expect(networks['dense-trusted']).toMatchObject({ driver: 'bridge', internal: false });
     expect(label(networks['dense-untrusted'], 'cdktf-isolation.co-tenancy')).toBe('untrusted');
+    // Untrusted services share a network but cannot reach each other; trusted ones can.
+    expect(networks['dense-untrusted'].options).toEqual({ 'com.docker.network.bridge.enable_icc': 'false' });
+    expect(networks['dense-trusted'].options).toBeUndefined();
   });
 
   test('each tenant on its own network, internal unless it declares egress', () => {

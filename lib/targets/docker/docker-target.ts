@@ -284,6 +284,8 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     if (network === undefined) {
       const created = createNetwork(this, `network-${coTenancy}`, {
         name: `dense-${coTenancy}`, driver: this.swarm ? 'overlay' : 'bridge', internal: false,
+        // Services that do not trust each other share the group's network but cannot talk to each other.
+        isolateMembers: coTenancy === CoTenancy.UNTRUSTED || coTenancy === CoTenancy.HOSTILE,
         labels: { [LABEL.coTenancy]: coTenancy, [LABEL.group]: `dense-${coTenancy}` }, provider: this.provider,
       });
       // Read each attribute once: every read creates a token with a captured stack trace.

@@ -10,6 +10,11 @@ export interface NetworkSpec {
   readonly driver: string;
   /** No route out: the containers reach only each other. */
   readonly internal: boolean;
+  /**
+   * Members cannot reach each other (bridge `enable_icc=false`): for groups of workloads that must not
+   * trust one another. gVisor and Kata sandbox the kernel, not the network.
+   */
+  readonly isolateMembers?: boolean;
   readonly labels: Record<string, string>;
   readonly provider: TerraformProvider;
 }
@@ -22,6 +27,7 @@ export function createNetwork(scope: Construct, id: string, spec: NetworkSpec): 
     driver: spec.driver,
     internal: spec.internal,
     attachable: spec.driver === 'overlay' ? false : undefined,
+    options: spec.isolateMembers && spec.driver === 'bridge' ? { 'com.docker.network.bridge.enable_icc': 'false' } : undefined,
     labels: labelList(spec.labels),
   });
 }
