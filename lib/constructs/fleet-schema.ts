@@ -44,6 +44,7 @@ export const TENANT_FIELDS: Fields = {
       port: wholeNumber(1, '8080'),
       replicas: wholeNumber(1, '2'),
       command: STRINGS,
+      capabilities: { ...STRINGS, example: '[NET_BIND_SERVICE]' },
       environment: STRING_MAP,
       secrets: { ...STRING_MAP, example: "{ DB_PASSWORD: 'arn:aws:secretsmanager:...' }" },
       healthCheck: {

@@ -1,4 +1,5 @@
 import { CoTenancy, EfficiencyPriority, HardwareExclusivity, LoadProfile } from './enums';
+import { LINUX_CAPABILITIES } from './capabilities';
 import { EfficiencyNeeds, IsolationNeeds } from './needs';
 import { WorkloadSpec } from './workload';
 import { PlacementError } from '../placement-error';
@@ -89,7 +90,7 @@ export class NeedsValidation {
       fail('workload.command must be a list of strings.', "write it as ['node', 'server.js'].");
     }
 
-    const warnings: string[] = [];
+    const warnings: string[] = checkCapabilities(where, workload.capabilities);
     const environment = workload.environment ?? {};
     for (const [name, value] of Object.entries(environment)) {
       checkEnvName(where, 'environment', name);
@@ -128,6 +129,35 @@ export class NeedsValidation {
 
 function withoutNullFields<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as T;
+}
+
+/** Refuses unknown or repeated capabilities; returns warnings for those that commonly escape a container. */
+function checkCapabilities(where: string, capabilities: unknown): string[] {
+  if (capabilities === undefined) return [];
+  if (!Array.isArray(capabilities)) {
+    throw new PlacementError(where, 'workload.capabilities must be a list of capability names.', "write it as ['NET_BIND_SERVICE'].");
+  }
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  for (const cap of capabilities) {
+    const known = LINUX_CAPABILITIES.find((c) => c.name === cap);
+    if (!known) {
+      const bare = typeof cap === 'string' ? cap.toUpperCase().replace(/^CAP_/, '') : '';
+      throw new PlacementError(where, `workload.capabilities has ${show(cap)}, which is not a Linux capability name.`,
+        LINUX_CAPABILITIES.some((c) => c.name === bare)
+          ? `write it as '${bare}' (upper case, without the CAP_ prefix).`
+          : "use names from capabilities(7) without the CAP_ prefix, e.g. 'NET_BIND_SERVICE'; 'ALL' is never added back.");
+    }
+    if (seen.has(cap)) {
+      throw new PlacementError(where, `workload.capabilities lists '${cap}' twice.`, 'list each capability once.');
+    }
+    seen.add(cap);
+    if (known.escalates) {
+      warnings.push(`workload.capabilities adds ${cap}, which commonly lets a process leave its container; `
+        + 'keep it only if the workload cannot run without it.');
+    }
+  }
+  return warnings;
 }
 
 function checkHealthCheck(where: string, workload: WorkloadSpec): void {

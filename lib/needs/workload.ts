@@ -65,6 +65,13 @@ export interface WorkloadSpec {
    */
   readonly secrets?: { [name: string]: string };
   /**
+   * Linux capabilities added back after dropping ALL, without the `CAP_` prefix,
+   * e.g. `['NET_BIND_SERVICE']` to listen on a port below 1024, or `['CHOWN', 'SETUID', 'SETGID']`
+   * for images whose entrypoint switches user. Fargate accepts only `SYS_PTRACE`.
+   * @default - none: every capability is dropped
+   */
+  readonly capabilities?: string[];
+  /**
    * A container health check.
    * @default - the image's own health check, if any
    */

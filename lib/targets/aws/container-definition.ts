@@ -2,7 +2,7 @@ import { WorkloadSpec } from '../../needs/workload';
 
 /**
  * The ECS container definition (JSON) of a workload: read-only root with a writable /tmp volume,
- * not privileged, all capabilities dropped, awslogs to the workload's log group, secrets by ARN
+ * not privileged, all capabilities dropped but those declared, awslogs to the workload's log group, secrets by ARN
  * (`valueFrom`), never as plain values.
  */
 export function containerDefinitions(name: string, w: WorkloadSpec, region: string, logGroupName: string, fargate: boolean): string {
@@ -15,7 +15,7 @@ export function containerDefinitions(name: string, w: WorkloadSpec, region: stri
     memory: w.memoryMiB,
     readonlyRootFilesystem: true,
     privileged: false,
-    linuxParameters: { capabilities: { drop: ['ALL'] }, initProcessEnabled: true },
+    linuxParameters: { capabilities: { drop: ['ALL'], ...(w.capabilities?.length ? { add: w.capabilities } : {}) }, initProcessEnabled: true },
     mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }],
     portMappings: w.port === undefined ? [] : [{ containerPort: w.port, protocol: 'tcp' }],
     environment: Object.entries(w.environment ?? {}).map(([k, v]) => ({ name: k, value: v })),

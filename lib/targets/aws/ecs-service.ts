@@ -28,6 +28,9 @@ export interface EcsServiceRequest {
   readonly capacity: string;
 }
 
+// Fargate's linuxParameters accept only this capability (ECS task definition parameters, checked 2026-11).
+const FARGATE_CAPABILITIES = ['SYS_PTRACE'];
+
 /**
  * One ECS service (Fargate or EC2 capacity) with its task definition, execution role limited to
  * pulling its image, writing its log group and reading its declared secrets, and optional load
@@ -37,6 +40,12 @@ export function createEcsService(scope: Construct, env: AwsEnv, r: EcsServiceReq
   const b = r.boundary;
   const w = b.workload;
   const fargate = r.capacityProvider === undefined;
+  const unsupported = fargate ? (w.capabilities ?? []).filter((cap) => !FARGATE_CAPABILITIES.includes(cap)) : [];
+  if (unsupported.length > 0) {
+    throw new PlacementError(b.where, `workload.capabilities adds ${unsupported.join(', ')}, but Fargate (the microvm-container tier) `
+      + `can add only ${FARGATE_CAPABILITIES.join(', ')}.`,
+    'drop those capabilities, or pin a VM tier (vm, dedicated-vm) where the container may add them.');
+  }
   const scaling = r.autoscaling === undefined ? undefined : checkAutoscaling(b.where, r.autoscaling);
   const role = createRole(scope, 'execution-role', 'ecs-tasks.amazonaws.com', b.tags, [
     logWriteStatement(b.logGroupArn), ...ecrPullStatements(w.image, env.partition), ...secretStatements(w.secrets, ['ssm:GetParameters']),

@@ -53,6 +53,7 @@ export function vmUserData(o: UserDataOptions): string {
     '--log-driver awslogs', `--log-opt awslogs-region=${q(o.region)}`, `--log-opt awslogs-group=${q(o.logGroupName)}`,
     `--log-opt awslogs-stream=${q(o.name)}-"$(cat /sys/devices/virtual/dmi/id/board_asset_tag)"`,
   ];
+  for (const cap of w.capabilities ?? []) args.push(`--cap-add ${cap}`);
   if (w.port !== undefined) args.push(`-p ${w.port}:${w.port}`);
   const hc = w.healthCheck;
   if (hc) {

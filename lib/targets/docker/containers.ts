@@ -43,7 +43,7 @@ export function buildContainers(scope: Construct, group: ContainerGroup): string
       image: group.imageId,
       runtime: group.runtime,
       privileged: false,
-      capabilities: { drop: HARDENING.capDrop },
+      capabilities: { drop: HARDENING.capDrop, add: w.capabilities?.length ? w.capabilities : undefined },
       securityOpts: HARDENING.securityOpts,
       readOnly: true,
       tmpfs: { [HARDENING.tmpfsPath]: HARDENING.tmpfsOptions },

@@ -52,6 +52,7 @@ export function buildSwarmService(scope: Construct, spec: SwarmServiceSpec): Ser
         env: Object.keys(env).length ? env : undefined,
         readOnly: true,
         capDrop: HARDENING.capDrop,
+        capAdd: w.capabilities?.length ? w.capabilities : undefined,
         mounts: [{ target: HARDENING.tmpfsPath, type: 'tmpfs', tmpfsOptions: { sizeBytes: HARDENING.tmpfsBytes, mode: SWARM_POLICY.tmpfsMode } }],
         healthcheck: dockerHealthcheck(w.healthCheck),
         labels: labelList(spec.labels),
