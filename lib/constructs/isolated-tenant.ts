@@ -12,7 +12,7 @@ export interface IsolatedTenantProps extends PlacedWorkloadProps {
    */
   readonly tenantId: string;
   /**
-   * Sources admitted to the workload's port. `0.0.0.0/0` makes the tenant public.
+   * Sources admitted to the workload's port (see {@link IngressRule.cidr} for what reaches it per target).
    * @default - no ingress: the tenant is reachable from nowhere
    */
   readonly ingress?: IngressRule[];

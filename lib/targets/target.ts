@@ -8,7 +8,12 @@ import { PlacementDecision } from '../placement/engine';
  * One allowed source of inbound traffic.
  */
 export interface IngressRule {
-  /** The source CIDR block, e.g. `10.0.0.0/8`. `0.0.0.0/0` makes the workload public. */
+  /**
+   * The source CIDR block, e.g. `10.0.0.0/8`. On AWS the rule opens the workload's security group;
+   * workloads sit in private subnets, so sources reach them only over networks you connect (VPN,
+   * Transit Gateway) or through a load balancer. On Docker, `0.0.0.0/0` publishes the port on every
+   * interface and anything narrower on 127.0.0.1 only.
+   */
   readonly cidr: string;
   /**
    * The port admitted.
