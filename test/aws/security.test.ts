@@ -91,6 +91,25 @@ describe('every AWS tier carries the hardened defaults', () => {
     }
   });
 
+  test('KMS key policies name no principal that may not exist yet: the Auto Scaling role is matched by condition', () => {
+    const slr = 'arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling';
+    const autoScaling: string[] = [];
+    for (const { body } of all('aws_kms_key')) {
+      for (const s of JSON.parse(body.policy).Statement) {
+        const aws = s.Principal?.AWS;
+        if (aws === undefined) continue;
+        // Only the account root (always exists) or `*` pinned to this account and one principal ARN.
+        if (aws === '*') {
+          expect(s.Condition.StringEquals).toEqual({ 'kms:CallerAccount': '123456789012', 'aws:PrincipalArn': slr });
+          autoScaling.push(s.Sid);
+        } else {
+          expect(aws).toBe('arn:aws:iam::123456789012:root');
+        }
+      }
+    }
+    expect(autoScaling.length).toBeGreaterThanOrEqual(2);
+  });
+
   test('no IAM or KMS policy grants a wildcard action', () => {
     const docs = policyDocuments(resources);
     expect(docs.length).toBeGreaterThanOrEqual(ofType(resources, 'aws_iam_role').length * 2);

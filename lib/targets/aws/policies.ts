@@ -57,12 +57,15 @@ export function keyPolicy(o: KeyPolicyOptions): string {
     },
   ];
   if (o.autoScaling) {
+    // The service-linked role may not exist yet in a fresh account, and KMS refuses a policy naming a
+    // missing principal (MalformedPolicyDocumentException): match it by condition instead.
     const slr = `arn:${o.partition}:iam::${o.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+    const onlySlr = { 'kms:CallerAccount': o.accountId, 'aws:PrincipalArn': slr };
     statements.push(
-      { Sid: 'AutoScalingUsesKeyForVolumes', Effect: 'Allow', Principal: { AWS: slr }, Action: KEY_USE_ACTIONS, Resource: '*' },
+      { Sid: 'AutoScalingUsesKeyForVolumes', Effect: 'Allow', Principal: { AWS: '*' }, Action: KEY_USE_ACTIONS, Resource: '*', Condition: { StringEquals: onlySlr } },
       {
-        Sid: 'AutoScalingGrantsForVolumes', Effect: 'Allow', Principal: { AWS: slr }, Action: ['kms:CreateGrant'], Resource: '*',
-        Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+        Sid: 'AutoScalingGrantsForVolumes', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['kms:CreateGrant'], Resource: '*',
+        Condition: { StringEquals: onlySlr, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
       },
     );
   }
