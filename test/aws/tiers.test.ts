@@ -187,3 +187,22 @@ describe('AwsTarget', () => {
     expect(JSON.parse(Testing.synth(stack)).data).toBeUndefined();
   });
 });
+
+describe('ECS on EC2: valid task sizes', () => {
+  test('a task below 128 CPU units is rounded up to 128, and the notes say so', () => {
+    const { stack, target } = awsStack();
+    const t = new IsolatedTenant(stack, 'tenant', {
+      tenantId: 'hooli', target, workload: { ...WEB, cpu: 0.1 }, isolation: { coTenancy: CoTenancy.TRUSTED },
+    });
+    const s = new DenseService(stack, 'svc', { serviceName: 'tiny', target, workload: { ...WEB, cpu: 0.1 } });
+    expect([t.placement.tier, s.placement.tier]).toEqual([PlacementTier.SHARED_CONTAINER, PlacementTier.SHARED_CONTAINER]);
+    const { resources } = synthesize(stack);
+    const tasks = ofType(resources, 'aws_ecs_task_definition');
+    expect(tasks.map((r) => [r.body.family, r.body.cpu]).sort()).toEqual([['hooli', '128'], ['tiny', '128']]);
+    for (const r of tasks) expect(JSON.parse(r.body.container_definitions)[0].cpu).toBe(128);
+    for (const notes of [t.realized.notes, s.realized.notes]) {
+      expect(notes).toContain('ECS task CPU rounded up from 0.1 vCPU (103 units) to the EC2 minimum of 128 units (0.125 vCPU).');
+    }
+    expect(s.realized.capacity).toBe('0.125 vCPU / 512 MiB x1 on pool dense-aws-trusted');
+  });
+});

@@ -11,7 +11,7 @@ import {
 import { AwsEnv, named, workloadTags } from './context';
 import { realizeDedicatedHost } from './dedicated-host';
 import { realizeDedicatedVm } from './dedicated-vm';
-import { createEcsService } from './ecs-service';
+import { createEcsService, ec2TaskCpu } from './ecs-service';
 import { fargateCapacity, fargateNotes, realizeFargateTenant } from './fargate';
 import { realizeInstanceTier } from './instance-builder';
 import { createLoadBalancer } from './load-balancer';
@@ -197,12 +197,12 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     const replicas = w.replicas ?? 1;
     if (tier === PlacementTier.SHARED_CONTAINER) {
       const pool = dense.pool(s.isolation.coTenancy);
-      const cpuUnits = Math.ceil(w.cpu * 1024);
-      const note = pool.add(s.where, w.cpu, w.memoryMiB, s.autoscaling?.maxReplicas ?? replicas);
+      const { cpuUnits, notes } = ec2TaskCpu(w.cpu);
+      const note = pool.add(s.where, cpuUnits / 1024, w.memoryMiB, s.autoscaling?.maxReplicas ?? replicas);
       return createEcsService(scope, env, {
         boundary: b, clusterArn: dense.clusterArn, clusterName: dense.clusterName, cpuUnits, memoryMiB: w.memoryMiB,
         capacityProvider: pool.capacityProvider, dependsOn: [pool.association], loadBalancer: lb, autoscaling: s.autoscaling,
-        notes: [note], capacity: `${cpuUnits / 1024} vCPU / ${w.memoryMiB} MiB x${replicas} on pool ${pool.capacityProvider}`,
+        notes: [...notes, note], capacity: `${cpuUnits / 1024} vCPU / ${w.memoryMiB} MiB x${replicas} on pool ${pool.capacityProvider}`,
       });
     }
     if (tier === PlacementTier.MICROVM_CONTAINER) {
