@@ -127,8 +127,10 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
     tag: [{ key: 'AmazonECSManaged', value: 'true', propagateAtLaunch: true }, { key: 'Name', value: name, propagateAtLaunch: true }],
     lifecycle: { ignoreChanges: ['desired_capacity'] },
   });
+  // ECS refuses capacity provider names starting with aws, ecs or fargate (a tenant id may): prefix them.
+  const providerName = `cp-${name}`;
   const provider = new EcsCapacityProvider(scope, 'capacity-provider', {
-    name,
+    name: providerName,
     autoScalingGroupProvider: {
       autoScalingGroupArn: asg.arn,
       managedTerminationProtection: 'DISABLED',
@@ -138,7 +140,7 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
     tags,
   });
   return {
-    capacityProvider: name,
+    capacityProvider: providerName,
     providerNameToken: provider.name,
     add: (where, cpu, memoryMiB, maxTasks) => {
       // Fails here, at the workload, when one task cannot fit any instance type.
