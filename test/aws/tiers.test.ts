@@ -221,3 +221,15 @@ describe('ECS capacity provider names', () => {
     expect(services).toEqual(names);
   });
 });
+
+test('capacity provider associations reference their cluster, so Terraform orders create and destroy', () => {
+  const { stack, target } = awsStack();
+  new IsolatedTenant(stack, 'tenant', { tenantId: 'hooli', target, workload: WEB, isolation: { coTenancy: CoTenancy.TRUSTED } });
+  new DenseService(stack, 'svc', { serviceName: 'svc', target, workload: WEB });
+  const { resources } = synthesize(stack);
+  const associations = ofType(resources, 'aws_ecs_cluster_capacity_providers').map((a) => [a.path, a.body.cluster_name]).sort();
+  expect(associations).toEqual([
+    ['aws/dense/capacity-providers', expect.stringMatching(/^\$\{aws_ecs_cluster\.aws_dense_cluster_[0-9A-F]+\.name\}$/)],
+    ['tenant/capacity-providers', expect.stringMatching(/^\$\{aws_ecs_cluster\.tenant_cluster_[0-9A-F]+\.name\}$/)],
+  ]);
+});

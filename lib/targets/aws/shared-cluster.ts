@@ -32,6 +32,8 @@ export class SharedDense {
   public readonly keyArn: string;
   public readonly clusterName: string;
   public readonly clusterArn: string;
+  /** The cluster's name attribute (a token): references order Terraform's create and destroy. */
+  private readonly clusterNameRef: string;
   private readonly scope: Construct;
   private readonly env: AwsEnv;
   private readonly pools = new Map<string, Pool>();
@@ -51,6 +53,7 @@ export class SharedDense {
       name: this.clusterName, setting: [{ name: 'containerInsights', value: 'enabled' }], tags,
     });
     this.clusterArn = cluster.arn;
+    this.clusterNameRef = cluster.name;
   }
 
   /** The pool of a co-tenancy, created on first use. */
@@ -63,7 +66,7 @@ export class SharedDense {
     });
     this.providers.push(created.providerNameToken);
     this.association ??= new EcsClusterCapacityProviders(this.scope, 'capacity-providers', {
-      clusterName: this.clusterName, capacityProviders: Lazy.listValue({ produce: () => this.providers }),
+      clusterName: this.clusterNameRef, capacityProviders: Lazy.listValue({ produce: () => this.providers }),
     });
     const pool: Pool = { ...created, association: this.association };
     this.pools.set(coTenancy, pool);

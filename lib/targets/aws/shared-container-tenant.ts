@@ -20,7 +20,7 @@ export function realizeSharedContainerTenant(scope: Construct, env: AwsEnv, b: W
     clusterName: b.name, clusterArn, network: b.network, keyArn: b.keyArn, label: 'tenant',
     tags: { 'isolation:tenant': b.name, 'isolation:tier': PlacementTier.SHARED_CONTAINER },
   });
-  const association = new EcsClusterCapacityProviders(scope, 'capacity-providers', { clusterName: b.name, capacityProviders: [pool.providerNameToken] });
+  const association = new EcsClusterCapacityProviders(scope, 'capacity-providers', { clusterName: cluster.name, capacityProviders: [pool.providerNameToken] });
   const replicas = w.replicas ?? 1;
   const { cpuUnits, notes } = ec2TaskCpu(w.cpu);
   return createEcsService(scope, env, {
