@@ -3,7 +3,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Fn } from 'cdktf';
+import { Annotations, Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   createKey, createLogGroup, createNetwork, createWorkloadSecurityGroup, FARGATE_ENDPOINTS, logGroupArn, VM_ENDPOINTS, WorkloadBoundary,
@@ -12,6 +12,7 @@ import { AwsEnv, named, workloadTags } from './context';
 import { realizeDedicatedHost } from './dedicated-host';
 import { realizeDedicatedVm } from './dedicated-vm';
 import { createEcsService, ec2TaskCpu } from './ecs-service';
+import { ecrRepository } from './policies';
 import { fargateCapacity, fargateNotes, realizeFargateTenant } from './fargate';
 import { realizeInstanceTier } from './instance-builder';
 import { createLoadBalancer } from './load-balancer';
@@ -164,10 +165,19 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     });
     createLogGroup(scope, env, tags, logGroupName, keyArn);
     const securityGroupId = createWorkloadSecurityGroup(scope, t.where, network.vpcId, tags, t.workload.port, t.ingress ?? []);
-    return realize(scope, env, {
+    const realized = realize(scope, env, {
       where: t.where, name, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
       keyArn, logGroupName, logGroupArn: logArn,
     });
+    const image = t.workload.image;
+    // A warning, not a refusal: the image may be mirrored to ECR by other means before the apply.
+    if (t.egress !== true && ecrRepository(image, env.partition)?.region !== env.region) {
+      const warning = `image ${image} is not in a private ECR registry in ${env.region}, and without egress the tenant cannot pull it `
+        + `(ECR Public and other registries have no VPC endpoint): set egress: true, or mirror the image to ECR in ${env.region} and use that URI.`;
+      Annotations.of(scope).addWarning(warning);
+      return { ...realized, notes: [...(realized.notes ?? []), warning] };
+    }
+    return realized;
   }
 
   /**
