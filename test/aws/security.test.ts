@@ -157,6 +157,18 @@ describe('every AWS tier carries the hardened defaults', () => {
     }
   });
 
+  test('auto scaling groups carry the isolation tags as tag blocks propagated at launch (default_tags do not reach them)', () => {
+    const groups = all('aws_autoscaling_group');
+    expect(groups.length).toBe(3);
+    for (const { address, body } of groups) {
+      const tags = Object.fromEntries(body.tag.map((t: { key: string; value: string }) => [t.key, t.value]));
+      expect([address, tags['isolation:tenant'] ?? tags['isolation:pool']]).not.toContain(undefined);
+      expect([address, tags['isolation:tier']]).toEqual([address, 'shared-container']);
+      expect(tags.Name).toBeDefined();
+      for (const t of body.tag) expect([address, t.key, t.propagate_at_launch]).toEqual([address, t.key, true]);
+    }
+  });
+
   test('the ALB serves HTTPS with the certificate and redirects HTTP; the internal ALB admits only the VPC', () => {
     const listeners = all('aws_lb_listener');
     const https = listeners.find((l) => l.body.protocol === 'HTTPS')!;

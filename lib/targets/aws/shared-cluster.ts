@@ -127,7 +127,9 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
     vpcZoneIdentifier: o.network.privateSubnetIds,
     launchTemplate: { id: template.id, version: '$Latest' },
     protectFromScaleIn: false,
-    tag: [{ key: 'AmazonECSManaged', value: 'true', propagateAtLaunch: true }, { key: 'Name', value: name, propagateAtLaunch: true }],
+    // Provider default_tags do not reach an auto scaling group: its tags (and its instances') are listed here.
+    tag: [{ key: 'AmazonECSManaged', value: 'true', propagateAtLaunch: true },
+      ...Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true }))],
     lifecycle: { ignoreChanges: ['desired_capacity'] },
   });
   // ECS refuses capacity provider names starting with aws, ecs or fargate (a tenant id may): prefix them.
