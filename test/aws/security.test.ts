@@ -1,4 +1,5 @@
-import { awsStack, mixedStack } from '../support/aws-stacks';
+import { IsolatedTenant } from '../../lib';
+import { awsStack, mixedStack, OFFLINE, WEB } from '../support/aws-stacks';
 import { containers, ofType, policyDocuments, SynthResource, synthesize } from '../support/synth';
 
 // One stack with a workload on every AWS tier; every security-relevant attribute is checked on
@@ -167,6 +168,31 @@ describe('every AWS tier carries the hardened defaults', () => {
       expect(tags.Name).toBeDefined();
       for (const t of body.tag) expect([address, t.key, t.propagate_at_launch]).toEqual([address, t.key, true]);
     }
+  });
+
+  test('S3 gateway endpoints of tenants without egress reach only this account\'s buckets and the runtime\'s AWS buckets', () => {
+    const gateways = all('aws_vpc_endpoint').filter((r) => r.body.vpc_endpoint_type === 'Gateway');
+    expect(gateways.map((r) => r.body.tags['isolation:tenant']).sort()).toEqual(['acme', 'hooli', 'initech', 'umbrella']);
+    for (const { body } of gateways) {
+      const statements = JSON.parse(body.policy).Statement;
+      expect(statements.map((st: { Sid: string }) => st.Sid)).toEqual(['BucketsOfThisAccount', 'AmazonLinuxRepositories', 'EcrImageLayers']);
+      const [own, repos, layers] = statements;
+      expect(own).toMatchObject({ Effect: 'Allow', Principal: { AWS: '*' }, Resource: '*', Condition: { StringEquals: { 'aws:ResourceAccount': '123456789012' } } });
+      expect(own.Action).toContain('s3:PutObject');
+      expect(repos).toMatchObject({ Principal: { AWS: '*' }, Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::al2023-repos-eu-central-1-*/*'] });
+      expect(layers).toMatchObject({ Principal: { AWS: '*' }, Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::prod-eu-central-1-starport-layer-bucket/*'] });
+      // Nothing else: no other statement could admit a bucket of another account.
+      for (const st of statements) expect(st.Effect).toBe('Allow');
+      expect(repos.Action.concat(layers.Action)).not.toContain('s3:PutObject');
+    }
+  });
+
+  test('with a looked-up account id, the S3 endpoint condition references it', () => {
+    const { stack: looked, target: lookedTarget } = awsStack({ ...OFFLINE, accountId: undefined });
+    new IsolatedTenant(looked, 'tenant', { tenantId: 'acme', target: lookedTarget, workload: WEB });
+    const gateway = ofType(synthesize(looked).resources, 'aws_vpc_endpoint').find((r) => r.body.vpc_endpoint_type === 'Gateway')!;
+    expect(JSON.parse(gateway.body.policy).Statement[0].Condition.StringEquals['aws:ResourceAccount'])
+      .toMatch(/^\$\{data\.aws_caller_identity\.[^.]+\.account_id\}$/);
   });
 
   test('the ALB serves HTTPS with the certificate and redirects HTTP; the internal ALB admits only the VPC', () => {
