@@ -49,6 +49,9 @@ const KEY_ADMIN = ['kms:CancelKeyDeletion', 'kms:CreateAlias', 'kms:CreateGrant'
   'kms:UpdateKeyDescription'];
 const KEY_USE = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo',
   'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'];
+const S3_DATA = ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:GetBucketLocation',
+  's3:GetObject', 's3:GetObjectAttributes', 's3:GetObjectTagging', 's3:GetObjectVersion', 's3:ListBucket',
+  's3:ListBucketMultipartUploads', 's3:ListBucketVersions', 's3:ListMultipartUploadParts', 's3:PutObject', 's3:PutObjectTagging'];
 const SSM_AGENT = {
   Sid: 'SessionManagerAgent', Effect: 'Allow', Resource: '*',
   Action: ['ssm:UpdateInstanceInformation', 'ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel',
@@ -134,10 +137,13 @@ function build(app, n) {
   const denseKey = new KmsKey(stack, 'dense-key', {
     description: 'dense-aws: volumes and logs', enableKeyRotation: true, deletionWindowInDays: 30, tags: d,
     policy: keyPolicy(`arn:aws:logs:${region}:${accountId}:log-group:/isolation/service/*`, [
-      { Sid: 'AutoScalingUsesKeyForVolumes', Effect: 'Allow', Principal: { AWS: SLR }, Action: KEY_USE, Resource: '*' },
       {
-        Sid: 'AutoScalingGrantsForVolumes', Effect: 'Allow', Principal: { AWS: SLR }, Action: ['kms:CreateGrant'], Resource: '*',
-        Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+        Sid: 'AutoScalingUsesKeyForVolumes', Effect: 'Allow', Principal: { AWS: '*' }, Action: KEY_USE, Resource: '*',
+        Condition: { StringEquals: { 'kms:CallerAccount': accountId, 'aws:PrincipalArn': SLR } },
+      },
+      {
+        Sid: 'AutoScalingGrantsForVolumes', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['kms:CreateGrant'], Resource: '*',
+        Condition: { StringEquals: { 'kms:CallerAccount': accountId, 'aws:PrincipalArn': SLR }, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
       },
     ]),
   });
@@ -197,11 +203,12 @@ function build(app, n) {
     vpcZoneIdentifier: densePrivate,
     launchTemplate: { id: template.id, version: '$Latest' },
     protectFromScaleIn: false,
-    tag: [{ key: 'AmazonECSManaged', value: 'true', propagateAtLaunch: true }, { key: 'Name', value: 'dense-aws-trusted', propagateAtLaunch: true }],
+    tag: [{ key: 'AmazonECSManaged', value: 'true', propagateAtLaunch: true },
+      ...Object.entries(p).map(([key, value]) => ({ key, value, propagateAtLaunch: true }))],
     lifecycle: { ignoreChanges: ['desired_capacity'] },
   });
   const capacityProvider = new EcsCapacityProvider(stack, 'pool-capacity-provider', {
-    name: 'dense-aws-trusted',
+    name: 'cp-dense-aws-trusted',
     autoScalingGroupProvider: {
       autoScalingGroupArn: asg.arn,
       managedTerminationProtection: 'DISABLED',
@@ -211,7 +218,7 @@ function build(app, n) {
     tags: p,
   });
   const capacityProviders = new EcsClusterCapacityProviders(stack, 'dense-capacity-providers', {
-    clusterName: 'dense-aws', capacityProviders: [capacityProvider.name],
+    clusterName: cluster.name, capacityProviders: [capacityProvider.name],
   });
 
   for (let i = 0; i < n; i++) {
@@ -249,6 +256,11 @@ function tenant(stack, t) {
   }
   new VpcEndpoint(stack, `${t}-endpoint-s3`, {
     vpcId: vpc.id, serviceName: `com.amazonaws.${region}.s3`, vpcEndpointType: 'Gateway', routeTableIds: [routes.id], tags: { ...tags, Name: `${t}-s3` },
+    policy: policy([
+      { Sid: 'BucketsOfThisAccount', Effect: 'Allow', Principal: { AWS: '*' }, Action: S3_DATA, Resource: '*', Condition: { StringEquals: { 'aws:ResourceAccount': accountId } } },
+      { Sid: 'AmazonLinuxRepositories', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['s3:GetObject'], Resource: [`arn:aws:s3:::al2023-repos-${region}-*/*`] },
+      { Sid: 'EcrImageLayers', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['s3:GetObject'], Resource: [`arn:aws:s3:::prod-${region}-starport-layer-bucket/*`] },
+    ]),
   });
 
   const logGroup = `/isolation/tenant/${t}`;
@@ -326,7 +338,7 @@ function service(stack, s, cluster, vpc, subnetIds, key, capacityProviders) {
     cluster: cluster.arn,
     taskDefinition: task.arn,
     desiredCount: w.replicas,
-    capacityProviderStrategy: [{ capacityProvider: 'dense-aws-trusted', weight: 1, base: 0 }],
+    capacityProviderStrategy: [{ capacityProvider: 'cp-dense-aws-trusted', weight: 1, base: 0 }],
     orderedPlacementStrategy: [{ type: 'binpack', field: 'memory' }],
     networkConfiguration: { subnets: subnetIds, securityGroups: [sg.id], assignPublicIp: false },
     deploymentCircuitBreaker: { enable: true, rollback: true },

@@ -18,27 +18,26 @@ export interface FargateChoice {
 // Source: AWS docs "Amazon ECS task definition parameters for Fargate" › Task size (valid CPU and
 // memory combinations), and AWS Fargate pricing for us-east-1 Linux/x86 ($0.04048 per vCPU-hour,
 // $0.004445 per GB-hour), checked 2026-11.
-// [cpu units, lowest MiB, highest MiB, step MiB]
-const RANGES: Array<[number, number, number, number]> = [
-  [256, 512, 2048, 512],
-  [512, 1024, 4096, 1024],
-  [1024, 2048, 8192, 1024],
-  [2048, 4096, 16384, 1024],
-  [4096, 8192, 30720, 1024],
-  [8192, 16384, 61440, 4096],
-  [16384, 32768, 122880, 8192],
+// [cpu units, valid memory MiB]. 256 CPU is not a range: 512, 1024 or 2048 MiB only (1536 is refused).
+const RANGES: Array<[number, number[]]> = [
+  [256, [512, 1024, 2048]],
+  [512, steps(1024, 4096, 1024)],
+  [1024, steps(2048, 8192, 1024)],
+  [2048, steps(4096, 16384, 1024)],
+  [4096, steps(8192, 30720, 1024)],
+  [8192, steps(16384, 61440, 4096)],
+  [16384, steps(32768, 122880, 8192)],
 ];
 const VCPU_HOUR = 0.04048;
 const GB_HOUR = 0.004445;
 
-const SIZES: FargateSize[] = RANGES.flatMap(([cpuUnits, low, high, step]) => {
-  const sizes: FargateSize[] = [];
-  for (let memoryMiB = low; memoryMiB <= high; memoryMiB += step) {
-    const hourlyUsd = Math.round(((cpuUnits / 1024) * VCPU_HOUR + (memoryMiB / 1024) * GB_HOUR) * 1e5) / 1e5;
-    sizes.push({ cpuUnits, memoryMiB, hourlyUsd });
-  }
-  return sizes;
-}).sort((a, b) => a.hourlyUsd - b.hourlyUsd || a.cpuUnits - b.cpuUnits);
+const SIZES: FargateSize[] = RANGES.flatMap(([cpuUnits, memory]) => memory.map((memoryMiB) => ({
+  cpuUnits, memoryMiB, hourlyUsd: Math.round(((cpuUnits / 1024) * VCPU_HOUR + (memoryMiB / 1024) * GB_HOUR) * 1e5) / 1e5,
+}))).sort((a, b) => a.hourlyUsd - b.hourlyUsd || a.cpuUnits - b.cpuUnits);
+
+function steps(low: number, high: number, step: number): number[] {
+  return Array.from({ length: (high - low) / step + 1 }, (_, i) => low + i * step);
+}
 
 /** Fargate's valid task sizes and the rounding of a workload to one. Pure. */
 export class FargateSizes {
@@ -55,8 +54,8 @@ export class FargateSizes {
     const units = Math.ceil(cpu * 1024);
     const size = SIZES.find((s) => s.cpuUnits >= units && s.memoryMiB >= memoryMiB);
     if (!size) {
-      const largest = RANGES[RANGES.length - 1];
-      throw new PlacementError(where, `the workload (${cpu} vCPU / ${memoryMiB} MiB) is larger than the largest Fargate task (${largest[0] / 1024} vCPU / ${largest[2]} MiB).`,
+      const [largestUnits, largestMemory] = RANGES[RANGES.length - 1];
+      throw new PlacementError(where, `the workload (${cpu} vCPU / ${memoryMiB} MiB) is larger than the largest Fargate task (${largestUnits / 1024} vCPU / ${largestMemory[largestMemory.length - 1]} MiB).`,
         'lower workload.cpu / workload.memoryMiB per replica and raise workload.replicas, or pin a VM tier.');
     }
     const exact = size.cpuUnits === units && size.memoryMiB === memoryMiB && units === cpu * 1024;

@@ -91,6 +91,16 @@ describe('bad input is refused at synth time with a PlacementError naming where,
       .toMatch(/"nope" is not an IPv4 CIDR block/);
   });
 
+  test('a load balancer on a target with one availability zone', () => {
+    const { stack, target } = awsStack({ ...OFFLINE, availabilityZones: ['eu-central-1a'] });
+    const e = refusal(() => new DenseService(stack, 'web', { serviceName: 'web', target, workload: WEB, loadBalancer: {} }));
+    expect(e.where).toBe('test/web');
+    expect(e.problem).toMatch(/an application load balancer needs subnets in at least two availability zones, and this target has 1/);
+    expect(e.fix).toMatch(/give the AwsTarget at least two availabilityZones/);
+    // Without a load balancer one zone is fine.
+    expect(() => new DenseService(stack, 'worker', { serviceName: 'worker', target, workload: WEB })).not.toThrow();
+  });
+
   test.each<[string, Partial<AwsTargetProps>, RegExp]>([
     ['region', { region: 'Frankfurt' }, /region "Frankfurt" is not an AWS region name/],
     ['zone of another region', { availabilityZones: ['us-east-1a'] }, /"us-east-1a" is not a zone of eu-central-1/],

@@ -1,4 +1,5 @@
-import { awsStack, mixedStack } from '../support/aws-stacks';
+import { IsolatedTenant } from '../../lib';
+import { awsStack, mixedStack, OFFLINE, WEB } from '../support/aws-stacks';
 import { containers, ofType, policyDocuments, SynthResource, synthesize } from '../support/synth';
 
 // One stack with a workload on every AWS tier; every security-relevant attribute is checked on
@@ -91,6 +92,25 @@ describe('every AWS tier carries the hardened defaults', () => {
     }
   });
 
+  test('KMS key policies name no principal that may not exist yet: the Auto Scaling role is matched by condition', () => {
+    const slr = 'arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling';
+    const autoScaling: string[] = [];
+    for (const { body } of all('aws_kms_key')) {
+      for (const s of JSON.parse(body.policy).Statement) {
+        const aws = s.Principal?.AWS;
+        if (aws === undefined) continue;
+        // Only the account root (always exists) or `*` pinned to this account and one principal ARN.
+        if (aws === '*') {
+          expect(s.Condition.StringEquals).toEqual({ 'kms:CallerAccount': '123456789012', 'aws:PrincipalArn': slr });
+          autoScaling.push(s.Sid);
+        } else {
+          expect(aws).toBe('arn:aws:iam::123456789012:root');
+        }
+      }
+    }
+    expect(autoScaling.length).toBeGreaterThanOrEqual(2);
+  });
+
   test('no IAM or KMS policy grants a wildcard action', () => {
     const docs = policyDocuments(resources);
     expect(docs.length).toBeGreaterThanOrEqual(ofType(resources, 'aws_iam_role').length * 2);
@@ -136,6 +156,43 @@ describe('every AWS tier carries the hardened defaults', () => {
       expect([r.address, tags['isolation:tenant'] ?? tags['isolation:service'] ?? tags['isolation:pool']]).not.toContain(undefined);
       expect([r.address, tags['isolation:tier']]).not.toContain(undefined);
     }
+  });
+
+  test('auto scaling groups carry the isolation tags as tag blocks propagated at launch (default_tags do not reach them)', () => {
+    const groups = all('aws_autoscaling_group');
+    expect(groups.length).toBe(3);
+    for (const { address, body } of groups) {
+      const tags = Object.fromEntries(body.tag.map((t: { key: string; value: string }) => [t.key, t.value]));
+      expect([address, tags['isolation:tenant'] ?? tags['isolation:pool']]).not.toContain(undefined);
+      expect([address, tags['isolation:tier']]).toEqual([address, 'shared-container']);
+      expect(tags.Name).toBeDefined();
+      for (const t of body.tag) expect([address, t.key, t.propagate_at_launch]).toEqual([address, t.key, true]);
+    }
+  });
+
+  test('S3 gateway endpoints of tenants without egress reach only this account\'s buckets and the runtime\'s AWS buckets', () => {
+    const gateways = all('aws_vpc_endpoint').filter((r) => r.body.vpc_endpoint_type === 'Gateway');
+    expect(gateways.map((r) => r.body.tags['isolation:tenant']).sort()).toEqual(['acme', 'hooli', 'initech', 'umbrella']);
+    for (const { body } of gateways) {
+      const statements = JSON.parse(body.policy).Statement;
+      expect(statements.map((st: { Sid: string }) => st.Sid)).toEqual(['BucketsOfThisAccount', 'AmazonLinuxRepositories', 'EcrImageLayers']);
+      const [own, repos, layers] = statements;
+      expect(own).toMatchObject({ Effect: 'Allow', Principal: { AWS: '*' }, Resource: '*', Condition: { StringEquals: { 'aws:ResourceAccount': '123456789012' } } });
+      expect(own.Action).toContain('s3:PutObject');
+      expect(repos).toMatchObject({ Principal: { AWS: '*' }, Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::al2023-repos-eu-central-1-*/*'] });
+      expect(layers).toMatchObject({ Principal: { AWS: '*' }, Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::prod-eu-central-1-starport-layer-bucket/*'] });
+      // Nothing else: no other statement could admit a bucket of another account.
+      for (const st of statements) expect(st.Effect).toBe('Allow');
+      expect(repos.Action.concat(layers.Action)).not.toContain('s3:PutObject');
+    }
+  });
+
+  test('with a looked-up account id, the S3 endpoint condition references it', () => {
+    const { stack: looked, target: lookedTarget } = awsStack({ ...OFFLINE, accountId: undefined });
+    new IsolatedTenant(looked, 'tenant', { tenantId: 'acme', target: lookedTarget, workload: WEB });
+    const gateway = ofType(synthesize(looked).resources, 'aws_vpc_endpoint').find((r) => r.body.vpc_endpoint_type === 'Gateway')!;
+    expect(JSON.parse(gateway.body.policy).Statement[0].Condition.StringEquals['aws:ResourceAccount'])
+      .toMatch(/^\$\{data\.aws_caller_identity\.[^.]+\.account_id\}$/);
   });
 
   test('the ALB serves HTTPS with the certificate and redirects HTTP; the internal ALB admits only the VPC', () => {

@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { CoTenancy, EfficiencyPriority, HardwareExclusivity, IsolatedTenant } from '../../lib';
 import { awsStack, WEB } from '../support/aws-stacks';
 import { references, synthesize } from '../support/synth';
@@ -54,4 +55,26 @@ test('the three tenants share no VPC, subnet, security group, key, role, log gro
 test('each tenant has its own tier and the tier its own kind of compute', () => {
   const tier = (tenant: string) => resources.find((r) => r.type === 'aws_vpc' && r.path.startsWith(`${tenant}/`))!.body.tags['isolation:tier'];
   expect(TENANTS.map(tier)).toEqual(['vm', 'dedicated-host', 'microvm-container']);
+});
+
+describe('images a tenant without egress cannot pull', () => {
+  const warnings = (c: IConstruct) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+
+  test('an image outside ECR in the region: a warning and a note naming the fix', () => {
+    const { stack, target } = awsStack();
+    const cases: Array<[string, string, boolean, boolean]> = [
+      ['public', 'public.ecr.aws/nginx/nginx:1.27', false, true],
+      ['ghcr', 'ghcr.io/acme/app:1.0', false, true],
+      ['other-region', '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.0', false, true],
+      ['same-region', '123456789012.dkr.ecr.eu-central-1.amazonaws.com/app:1.0', false, false],
+      ['with-egress', 'ghcr.io/acme/app:1.0', true, false],
+    ];
+    for (const [tenantId, image, egress, warned] of cases) {
+      const t = new IsolatedTenant(stack, tenantId, { tenantId, target, egress, workload: { ...WEB, image } });
+      const expected = `image ${image} is not in a private ECR registry in eu-central-1, and without egress the tenant cannot pull it `
+        + '(ECR Public and other registries have no VPC endpoint): set egress: true, or mirror the image to ECR in eu-central-1 and use that URI.';
+      expect([tenantId, warnings(t)]).toEqual([tenantId, warned ? [expected] : []]);
+      expect([tenantId, t.realized.notes!.includes(expected)]).toEqual([tenantId, warned]);
+    }
+  });
 });

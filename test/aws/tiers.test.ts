@@ -85,7 +85,7 @@ describe('a snapshot and the realization of every AWS tier', () => {
     const { stack, target } = awsStack();
     const t = new IsolatedTenant(stack, 'tenant', { tenantId: 'hooli', target, workload: { ...WEB, replicas: 2 }, isolation: { coTenancy: CoTenancy.TRUSTED } });
     expect(t.placement.tier).toBe(PlacementTier.SHARED_CONTAINER);
-    expect(t.realized.capacity).toBe('0.5 vCPU / 512 MiB x2 on pool hooli-tenant');
+    expect(t.realized.capacity).toBe('0.5 vCPU / 512 MiB x2 on pool cp-hooli-tenant');
     expect(Testing.synth(stack)).toMatchSnapshot();
     const { resources } = synthesize(stack);
     expect(ofType(resources, 'aws_ecs_cluster').map((c) => c.body.name)).toEqual(['hooli']);
@@ -115,7 +115,7 @@ describe('a snapshot and the realization of every AWS tier', () => {
       ['aws/dense/pool-internal/launch-template', 't3a.micro'], ['aws/dense/pool-trusted/launch-template', 't3a.large']]);
     const services = ofType(resources, 'aws_ecs_service');
     expect(services.map((s) => [s.body.name, s.body.capacity_provider_strategy[0].capacity_provider]).sort()).toEqual([
-      ['big', 'dense-aws-trusted'], ['other', 'dense-aws-internal'], ['small', 'dense-aws-trusted']]);
+      ['big', 'cp-dense-aws-trusted'], ['other', 'cp-dense-aws-internal'], ['small', 'cp-dense-aws-trusted']]);
     for (const s of services) {
       expect(s.body.ordered_placement_strategy).toEqual([{ type: 'binpack', field: 'memory' }]);
       expect(s.body.depends_on.some((d: string) => d.startsWith('aws_ecs_cluster_capacity_providers.'))).toBe(true);
@@ -186,4 +186,50 @@ describe('AwsTarget', () => {
     new DenseService(stack, 'svc', { serviceName: 'svc', target, workload: WEB });
     expect(JSON.parse(Testing.synth(stack)).data).toBeUndefined();
   });
+});
+
+describe('ECS on EC2: valid task sizes', () => {
+  test('a task below 128 CPU units is rounded up to 128, and the notes say so', () => {
+    const { stack, target } = awsStack();
+    const t = new IsolatedTenant(stack, 'tenant', {
+      tenantId: 'hooli', target, workload: { ...WEB, cpu: 0.1 }, isolation: { coTenancy: CoTenancy.TRUSTED },
+    });
+    const s = new DenseService(stack, 'svc', { serviceName: 'tiny', target, workload: { ...WEB, cpu: 0.1 } });
+    expect([t.placement.tier, s.placement.tier]).toEqual([PlacementTier.SHARED_CONTAINER, PlacementTier.SHARED_CONTAINER]);
+    const { resources } = synthesize(stack);
+    const tasks = ofType(resources, 'aws_ecs_task_definition');
+    expect(tasks.map((r) => [r.body.family, r.body.cpu]).sort()).toEqual([['hooli', '128'], ['tiny', '128']]);
+    for (const r of tasks) expect(JSON.parse(r.body.container_definitions)[0].cpu).toBe(128);
+    for (const notes of [t.realized.notes, s.realized.notes]) {
+      expect(notes).toContain('ECS task CPU rounded up from 0.1 vCPU (103 units) to the EC2 minimum of 128 units (0.125 vCPU).');
+    }
+    expect(s.realized.capacity).toBe('0.125 vCPU / 512 MiB x1 on pool cp-dense-aws-trusted');
+  });
+});
+
+describe('ECS capacity provider names', () => {
+  test('never start with aws, ecs or fargate, whatever the tenant id', () => {
+    const { stack, target } = awsStack();
+    new IsolatedTenant(stack, 'tenant', { tenantId: 'ecs-corp', target, workload: WEB, isolation: { coTenancy: CoTenancy.TRUSTED } });
+    new IsolatedTenant(stack, 'other', { tenantId: 'fargate-fans', target, workload: WEB, isolation: { coTenancy: CoTenancy.TRUSTED } });
+    new DenseService(stack, 'svc', { serviceName: 'svc', target, workload: WEB });
+    const { resources } = synthesize(stack);
+    const names = ofType(resources, 'aws_ecs_capacity_provider').map((p) => p.body.name).sort();
+    expect(names).toEqual(['cp-dense-aws-trusted', 'cp-ecs-corp-tenant', 'cp-fargate-fans-tenant']);
+    for (const name of names) expect(name).not.toMatch(/^(aws|ecs|fargate)/i);
+    const services = ofType(resources, 'aws_ecs_service').map((s) => s.body.capacity_provider_strategy[0].capacity_provider).sort();
+    expect(services).toEqual(names);
+  });
+});
+
+test('capacity provider associations reference their cluster, so Terraform orders create and destroy', () => {
+  const { stack, target } = awsStack();
+  new IsolatedTenant(stack, 'tenant', { tenantId: 'hooli', target, workload: WEB, isolation: { coTenancy: CoTenancy.TRUSTED } });
+  new DenseService(stack, 'svc', { serviceName: 'svc', target, workload: WEB });
+  const { resources } = synthesize(stack);
+  const associations = ofType(resources, 'aws_ecs_cluster_capacity_providers').map((a) => [a.path, a.body.cluster_name]).sort();
+  expect(associations).toEqual([
+    ['aws/dense/capacity-providers', expect.stringMatching(/^\$\{aws_ecs_cluster\.aws_dense_cluster_[0-9A-F]+\.name\}$/)],
+    ['tenant/capacity-providers', expect.stringMatching(/^\$\{aws_ecs_cluster\.tenant_cluster_[0-9A-F]+\.name\}$/)],
+  ]);
 });

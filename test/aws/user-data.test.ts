@@ -41,8 +41,8 @@ describe('VM user data', () => {
 
 test('ECS container definition: secrets by valueFrom, no-new-privileges only where ECS supports it', () => {
   const w = { image: 'nginx:1.27', cpu: 0.25, memoryMiB: 512, port: 80, secrets: { A: 'arn:aws:ssm:eu-central-1:123456789012:parameter/a' } };
-  const [fargate] = JSON.parse(containerDefinitions('web', w, 'eu-central-1', '/isolation/service/web', true));
-  const [ec2] = JSON.parse(containerDefinitions('web', w, 'eu-central-1', '/isolation/service/web', false));
+  const [fargate] = JSON.parse(containerDefinitions('web', w, 512, 'eu-central-1', '/isolation/service/web', true));
+  const [ec2] = JSON.parse(containerDefinitions('web', w, 512, 'eu-central-1', '/isolation/service/web', false));
   expect(fargate.secrets).toEqual([{ name: 'A', valueFrom: 'arn:aws:ssm:eu-central-1:123456789012:parameter/a' }]);
   expect(fargate.dockerSecurityOptions).toBeUndefined();
   expect(ec2.dockerSecurityOptions).toEqual(['no-new-privileges']);

@@ -27,12 +27,22 @@ describe('FargateSizes.fit rounds up to the cheapest valid pair', () => {
   });
 
   test('the table holds exactly the documented pairs', () => {
-    const all = FargateSizes.all();
-    const byCpu = new Map<number, number[]>();
-    for (const s of all) byCpu.set(s.cpuUnits, [...(byCpu.get(s.cpuUnits) ?? []), s.memoryMiB].sort((a, b) => a - b));
-    expect(byCpu.get(256)).toEqual([512, 1024, 1536, 2048]);
-    expect(byCpu.get(512)).toEqual([1024, 2048, 3072, 4096]);
-    expect(byCpu.get(16384)?.length).toBe(12);
-    expect(all.length).toBe(4 + 4 + 7 + 13 + 23 + 12 + 12);
+    // AWS docs, Fargate task size: 256 CPU takes 512, 1024 or 2048 MiB (no 1536); the rest are ranges.
+    const range = (low: number, high: number, step: number) => Array.from({ length: (high - low) / step + 1 }, (_, i) => low + i * step);
+    const documented: Array<[number, number[]]> = [
+      [256, [512, 1024, 2048]],
+      [512, range(1024, 4096, 1024)],
+      [1024, range(2048, 8192, 1024)],
+      [2048, range(4096, 16384, 1024)],
+      [4096, range(8192, 30720, 1024)],
+      [8192, range(16384, 61440, 4096)],
+      [16384, range(32768, 122880, 8192)],
+    ];
+    const expected = documented.flatMap(([cpu, mems]) => mems.map((m) => `${cpu}/${m}`)).sort();
+    expect(FargateSizes.all().map((s) => `${s.cpuUnits}/${s.memoryMiB}`).sort()).toEqual(expected);
+  });
+
+  test('0.25 vCPU with 1.5 GiB rounds to 2048 MiB, never the invalid 256/1536', () => {
+    expect(FargateSizes.fit(W, 0.25, 1536).size).toMatchObject({ cpuUnits: 256, memoryMiB: 2048 });
   });
 });

@@ -3,7 +3,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Fn } from 'cdktf';
+import { Annotations, Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   createKey, createLogGroup, createNetwork, createWorkloadSecurityGroup, FARGATE_ENDPOINTS, logGroupArn, VM_ENDPOINTS, WorkloadBoundary,
@@ -11,7 +11,8 @@ import {
 import { AwsEnv, named, workloadTags } from './context';
 import { realizeDedicatedHost } from './dedicated-host';
 import { realizeDedicatedVm } from './dedicated-vm';
-import { createEcsService } from './ecs-service';
+import { createEcsService, ec2TaskCpu } from './ecs-service';
+import { ecrRepository } from './policies';
 import { fargateCapacity, fargateNotes, realizeFargateTenant } from './fargate';
 import { realizeInstanceTier } from './instance-builder';
 import { createLoadBalancer } from './load-balancer';
@@ -164,10 +165,19 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     });
     createLogGroup(scope, env, tags, logGroupName, keyArn);
     const securityGroupId = createWorkloadSecurityGroup(scope, t.where, network.vpcId, tags, t.workload.port, t.ingress ?? []);
-    return realize(scope, env, {
+    const realized = realize(scope, env, {
       where: t.where, name, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
       keyArn, logGroupName, logGroupArn: logArn,
     });
+    const image = t.workload.image;
+    // A warning, not a refusal: the image may be mirrored to ECR by other means before the apply.
+    if (t.egress !== true && ecrRepository(image, env.partition)?.region !== env.region) {
+      const warning = `image ${image} is not in a private ECR registry in ${env.region}, and without egress the tenant cannot pull it `
+        + `(ECR Public and other registries have no VPC endpoint): set egress: true, or mirror the image to ECR in ${env.region} and use that URI.`;
+      Annotations.of(scope).addWarning(warning);
+      return { ...realized, notes: [...(realized.notes ?? []), warning] };
+    }
+    return realized;
   }
 
   /**
@@ -197,12 +207,12 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     const replicas = w.replicas ?? 1;
     if (tier === PlacementTier.SHARED_CONTAINER) {
       const pool = dense.pool(s.isolation.coTenancy);
-      const cpuUnits = Math.ceil(w.cpu * 1024);
-      const note = pool.add(s.where, w.cpu, w.memoryMiB, s.autoscaling?.maxReplicas ?? replicas);
+      const { cpuUnits, notes } = ec2TaskCpu(w.cpu);
+      const note = pool.add(s.where, cpuUnits / 1024, w.memoryMiB, s.autoscaling?.maxReplicas ?? replicas);
       return createEcsService(scope, env, {
         boundary: b, clusterArn: dense.clusterArn, clusterName: dense.clusterName, cpuUnits, memoryMiB: w.memoryMiB,
         capacityProvider: pool.capacityProvider, dependsOn: [pool.association], loadBalancer: lb, autoscaling: s.autoscaling,
-        notes: [note], capacity: `${cpuUnits / 1024} vCPU / ${w.memoryMiB} MiB x${replicas} on pool ${pool.capacityProvider}`,
+        notes: [...notes, note], capacity: `${cpuUnits / 1024} vCPU / ${w.memoryMiB} MiB x${replicas} on pool ${pool.capacityProvider}`,
       });
     }
     if (tier === PlacementTier.MICROVM_CONTAINER) {

@@ -19,7 +19,7 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { AwsEnv, ingressTags, named } from './context';
-import { assumeRolePolicy, keyPolicy, policyDocument } from './policies';
+import { assumeRolePolicy, keyPolicy, policyDocument, s3EndpointPolicy } from './policies';
 import { WorkloadSpec } from '../../needs/workload';
 import { PlacementError } from '../../placement-error';
 import { resolveIngress } from '../ingress';
@@ -107,6 +107,7 @@ export function createNetwork(scope: Construct, env: AwsEnv, tags: Record<string
   }
   new VpcEndpoint(scope, 'endpoint-s3', {
     vpcId, serviceName: `com.amazonaws.${env.region}.s3`, vpcEndpointType: 'Gateway', routeTableIds: [privateRoutesId],
+    policy: s3EndpointPolicy(env.partition, env.region, env.accountId),
     tags: named(tags, `${name}-s3`),
   });
   return {

@@ -5,13 +5,13 @@ import { WorkloadSpec } from '../../needs/workload';
  * not privileged, all capabilities dropped but those declared, awslogs to the workload's log group, secrets by ARN
  * (`valueFrom`), never as plain values.
  */
-export function containerDefinitions(name: string, w: WorkloadSpec, region: string, logGroupName: string, fargate: boolean): string {
+export function containerDefinitions(name: string, w: WorkloadSpec, cpuUnits: number, region: string, logGroupName: string, fargate: boolean): string {
   const hc = w.healthCheck;
   const container: Record<string, unknown> = {
     name,
     image: w.image,
     essential: true,
-    cpu: Math.ceil(w.cpu * 1024),
+    cpu: cpuUnits,
     memory: w.memoryMiB,
     readonlyRootFilesystem: true,
     privileged: false,

@@ -57,7 +57,7 @@ export function createEcsService(scope: Construct, env: AwsEnv, r: EcsServiceReq
     networkMode: 'awsvpc',
     requiresCompatibilities: [fargate ? 'FARGATE' : 'EC2'],
     executionRoleArn: role.arn,
-    containerDefinitions: containerDefinitions(b.name, w, env.region, b.logGroupName, fargate),
+    containerDefinitions: containerDefinitions(b.name, w, fargate ? Math.ceil(w.cpu * 1024) : r.cpuUnits, env.region, b.logGroupName, fargate),
     volume: [{ name: 'tmp' }],
     runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
     tags: b.tags,
@@ -99,6 +99,19 @@ export function createEcsService(scope: Construct, env: AwsEnv, r: EcsServiceReq
     notes.push(`auto scaling ${scaling.minReplicas}-${scaling.maxReplicas} tasks on ${scaling.targetCpuPercent}% average CPU.`);
   }
   return { serviceName: b.name, loadBalancerDnsName: lb?.dnsName, notes, capacity: r.capacity };
+}
+
+// ECS refuses an EC2 task-level cpu below 128 units (RegisterTaskDefinition), checked 2026-11.
+const EC2_TASK_MIN_CPU_UNITS = 128;
+
+/** ECS on EC2: the task's CPU units, at least the minimum ECS accepts; a note when it rounded. */
+export function ec2TaskCpu(cpu: number): { cpuUnits: number; notes: string[] } {
+  const units = Math.ceil(cpu * 1024);
+  if (units >= EC2_TASK_MIN_CPU_UNITS) return { cpuUnits: units, notes: [] };
+  return {
+    cpuUnits: EC2_TASK_MIN_CPU_UNITS,
+    notes: [`ECS task CPU rounded up from ${cpu} vCPU (${units} units) to the EC2 minimum of ${EC2_TASK_MIN_CPU_UNITS} units (${EC2_TASK_MIN_CPU_UNITS / 1024} vCPU).`],
+  };
 }
 
 function checkAutoscaling(where: string, a: AutoscalingOptions): Required<AutoscalingOptions> {

@@ -29,6 +29,10 @@ export function createLoadBalancer(scope: Construct, where: string, tags: Record
   if (port === undefined) {
     throw new PlacementError(where, 'a load balancer needs the port the workload listens on, and workload.port is not set.', 'set workload.port.');
   }
+  if (network.availabilityZones.length < 2) {
+    throw new PlacementError(where, `an application load balancer needs subnets in at least two availability zones, and this target has ${network.availabilityZones.length}.`,
+      "give the AwsTarget at least two availabilityZones, or leave them out to use the region's first two.");
+  }
   const internetFacing = o.internetFacing === true;
   if (internetFacing && network.publicSubnetIds.length === 0) {
     throw new PlacementError(where, 'an internet-facing load balancer needs public subnets, and this network has no egress.', 'give the workload egress, or drop internetFacing.');

@@ -57,12 +57,15 @@ export function keyPolicy(o: KeyPolicyOptions): string {
     },
   ];
   if (o.autoScaling) {
+    // The service-linked role may not exist yet in a fresh account, and KMS refuses a policy naming a
+    // missing principal (MalformedPolicyDocumentException): match it by condition instead.
     const slr = `arn:${o.partition}:iam::${o.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+    const onlySlr = { 'kms:CallerAccount': o.accountId, 'aws:PrincipalArn': slr };
     statements.push(
-      { Sid: 'AutoScalingUsesKeyForVolumes', Effect: 'Allow', Principal: { AWS: slr }, Action: KEY_USE_ACTIONS, Resource: '*' },
+      { Sid: 'AutoScalingUsesKeyForVolumes', Effect: 'Allow', Principal: { AWS: '*' }, Action: KEY_USE_ACTIONS, Resource: '*', Condition: { StringEquals: onlySlr } },
       {
-        Sid: 'AutoScalingGrantsForVolumes', Effect: 'Allow', Principal: { AWS: slr }, Action: ['kms:CreateGrant'], Resource: '*',
-        Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+        Sid: 'AutoScalingGrantsForVolumes', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['kms:CreateGrant'], Resource: '*',
+        Condition: { StringEquals: onlySlr, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
       },
     );
   }
@@ -82,6 +85,27 @@ export function keyPolicy(o: KeyPolicyOptions): string {
     );
   }
   return policyDocument(statements);
+}
+
+// Object and bucket data actions on the account's own buckets, listed rather than `s3:*`.
+const S3_DATA_ACTIONS = ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:GetBucketLocation',
+  's3:GetObject', 's3:GetObjectAttributes', 's3:GetObjectTagging', 's3:GetObjectVersion', 's3:ListBucket',
+  's3:ListBucketMultipartUploads', 's3:ListBucketVersions', 's3:ListMultipartUploadParts', 's3:PutObject', 's3:PutObjectTagging'];
+
+/**
+ * The S3 gateway endpoint policy of a network without egress: the account's own buckets, plus the
+ * AWS-owned buckets the runtime reads (Amazon Linux 2023 package repositories, ECR image layers), so
+ * the endpoint cannot carry data to a bucket of another account. `accountId` may be a token.
+ */
+export function s3EndpointPolicy(partition: string, region: string, accountId: string): string {
+  return policyDocument([
+    {
+      Sid: 'BucketsOfThisAccount', Effect: 'Allow', Principal: { AWS: '*' }, Action: S3_DATA_ACTIONS, Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceAccount': accountId } },
+    },
+    { Sid: 'AmazonLinuxRepositories', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['s3:GetObject'], Resource: [`arn:${partition}:s3:::al2023-repos-${region}-*/*`] },
+    { Sid: 'EcrImageLayers', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['s3:GetObject'], Resource: [`arn:${partition}:s3:::prod-${region}-starport-layer-bucket/*`] },
+  ]);
 }
 
 const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;

@@ -32,6 +32,8 @@ export class SharedDense {
   public readonly keyArn: string;
   public readonly clusterName: string;
   public readonly clusterArn: string;
+  /** The cluster's name attribute (a token): references order Terraform's create and destroy. */
+  private readonly clusterNameRef: string;
   private readonly scope: Construct;
   private readonly env: AwsEnv;
   private readonly pools = new Map<string, Pool>();
@@ -51,6 +53,7 @@ export class SharedDense {
       name: this.clusterName, setting: [{ name: 'containerInsights', value: 'enabled' }], tags,
     });
     this.clusterArn = cluster.arn;
+    this.clusterNameRef = cluster.name;
   }
 
   /** The pool of a co-tenancy, created on first use. */
@@ -63,7 +66,7 @@ export class SharedDense {
     });
     this.providers.push(created.providerNameToken);
     this.association ??= new EcsClusterCapacityProviders(this.scope, 'capacity-providers', {
-      clusterName: this.clusterName, capacityProviders: Lazy.listValue({ produce: () => this.providers }),
+      clusterName: this.clusterNameRef, capacityProviders: Lazy.listValue({ produce: () => this.providers }),
     });
     const pool: Pool = { ...created, association: this.association };
     this.pools.set(coTenancy, pool);
@@ -124,11 +127,15 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
     vpcZoneIdentifier: o.network.privateSubnetIds,
     launchTemplate: { id: template.id, version: '$Latest' },
     protectFromScaleIn: false,
-    tag: [{ key: 'AmazonECSManaged', value: 'true', propagateAtLaunch: true }, { key: 'Name', value: name, propagateAtLaunch: true }],
+    // Provider default_tags do not reach an auto scaling group: its tags (and its instances') are listed here.
+    tag: [{ key: 'AmazonECSManaged', value: 'true', propagateAtLaunch: true },
+      ...Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true }))],
     lifecycle: { ignoreChanges: ['desired_capacity'] },
   });
+  // ECS refuses capacity provider names starting with aws, ecs or fargate (a tenant id may): prefix them.
+  const providerName = `cp-${name}`;
   const provider = new EcsCapacityProvider(scope, 'capacity-provider', {
-    name,
+    name: providerName,
     autoScalingGroupProvider: {
       autoScalingGroupArn: asg.arn,
       managedTerminationProtection: 'DISABLED',
@@ -138,7 +145,7 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
     tags,
   });
   return {
-    capacityProvider: name,
+    capacityProvider: providerName,
     providerNameToken: provider.name,
     add: (where, cpu, memoryMiB, maxTasks) => {
       // Fails here, at the workload, when one task cannot fit any instance type.

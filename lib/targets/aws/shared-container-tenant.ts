@@ -3,7 +3,7 @@ import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster
 import { Construct } from 'constructs';
 import { WorkloadBoundary } from './boundary';
 import { AwsEnv } from './context';
-import { createEcsService } from './ecs-service';
+import { createEcsService, ec2TaskCpu } from './ecs-service';
 import { createPool } from './shared-cluster';
 import { PlacementTier } from '../../placement/boundary';
 import { RealizedWorkload } from '../target';
@@ -20,13 +20,13 @@ export function realizeSharedContainerTenant(scope: Construct, env: AwsEnv, b: W
     clusterName: b.name, clusterArn, network: b.network, keyArn: b.keyArn, label: 'tenant',
     tags: { 'isolation:tenant': b.name, 'isolation:tier': PlacementTier.SHARED_CONTAINER },
   });
-  const association = new EcsClusterCapacityProviders(scope, 'capacity-providers', { clusterName: b.name, capacityProviders: [pool.providerNameToken] });
+  const association = new EcsClusterCapacityProviders(scope, 'capacity-providers', { clusterName: cluster.name, capacityProviders: [pool.providerNameToken] });
   const replicas = w.replicas ?? 1;
-  const cpuUnits = Math.ceil(w.cpu * 1024);
+  const { cpuUnits, notes } = ec2TaskCpu(w.cpu);
   return createEcsService(scope, env, {
     boundary: b, clusterArn, clusterName: b.name, cpuUnits, memoryMiB: w.memoryMiB,
     capacityProvider: pool.capacityProvider, dependsOn: [association],
-    notes: [pool.add(b.where, w.cpu, w.memoryMiB, replicas), b.network.note],
+    notes: [...notes, pool.add(b.where, cpuUnits / 1024, w.memoryMiB, replicas), b.network.note],
     capacity: `${cpuUnits / 1024} vCPU / ${w.memoryMiB} MiB x${replicas} on pool ${pool.capacityProvider}`,
   });
 }
