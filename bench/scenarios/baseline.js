@@ -79,11 +79,13 @@ function tenantUserData(name, logGroup) {
   const w = tenantWorkload;
   return `#!/bin/bash
 set -euo pipefail
-dnf install -y docker
+retry() { local n; for n in 1 2 3 4 5 6; do "$@" && return 0; sleep $((n * 10)); done; return 1; }
+retry dnf install -y docker
 systemctl enable --now docker
 install -d -m 700 /run/workload
 umask 077
 : > /run/workload/env
+retry docker pull '${w.image}'
 docker run -d \\
   --name '${name}' \\
   --restart unless-stopped \\

@@ -7,7 +7,9 @@ import {
   AwsTarget, CoTenancy, DenseService, EfficiencyPriority, HardwareExclusivity, IsolatedTenant,
 } from '../../lib';
 
-const API = { image: 'public.ecr.aws/nginx/nginx:1.27', cpu: 0.5, memoryMiB: 1024, port: 8080 };
+// Tenants without egress have no route to the internet: their image is mirrored into ECR in the
+// region, which they reach through VPC endpoints.
+const API = { image: '123456789012.dkr.ecr.eu-central-1.amazonaws.com/saas/api:2.4.1', cpu: 0.5, memoryMiB: 1024, port: 8080 };
 
 export class AwsSaasStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -45,7 +47,11 @@ export class AwsSaasStack extends TerraformStack {
     // The provider's own services: trusted, packed densely on shared EC2 capacity.
     new DenseService(this, 'storefront', {
       serviceName: 'storefront', target,
-      workload: { ...API, replicas: 2, healthCheck: { command: ['CMD-SHELL', 'curl -fs http://localhost:8080/ || exit 1'] } },
+      // Runs as non-root on 8080 and writes only to /tmp: fits the read-only root without capabilities.
+      workload: {
+        image: 'nginxinc/nginx-unprivileged:1.27-alpine', cpu: 0.5, memoryMiB: 1024, port: 8080, replicas: 2,
+        healthCheck: { command: ['CMD-SHELL', 'curl -fs http://localhost:8080/ || exit 1'] },
+      },
       loadBalancer: {
         internetFacing: true,
         certificateArn: 'arn:aws:acm:eu-central-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0',

@@ -6,13 +6,14 @@ const BASE = { region: 'eu-central-1', partition: 'aws', logGroupName: '/isolati
 describe('VM user data', () => {
   test.each<[string, Record<string, string>, RegExp]>([
     ['SSM parameter', { TOKEN: 'arn:aws:ssm:eu-central-1:123456789012:parameter/acme/token' },
-      /printf '%s=%s\\n' 'TOKEN' "\$\(aws ssm get-parameter --region 'eu-central-1' --with-decryption --name 'arn:aws:ssm:eu-central-1:123456789012:parameter\/acme\/token' --query Parameter.Value --output text\)"/],
+      /value="\$\(retry aws ssm get-parameter --region 'eu-central-1' --with-decryption --name 'arn:aws:ssm:eu-central-1:123456789012:parameter\/acme\/token' --query Parameter.Value --output text\)"\nprintf '%s=%s\\n' 'TOKEN' "\$value"/],
     ['Secrets Manager secret with a JSON key', { DB: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:db-AbCdEf:password::' },
       /aws secretsmanager get-secret-value --region 'eu-central-1' --secret-id 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:db-AbCdEf' --query SecretString/],
   ])('fetches a %s at boot, never writing its value into Terraform', (_, secrets, line) => {
     const script = vmUserData({ ...BASE, workload: { image: 'nginx:1.27', cpu: 1, memoryMiB: 256, secrets } });
     expect(script).toMatch(line);
     expect(script).toContain('--env-file /run/workload/env');
+    expect(script).toContain('unset value');
   });
 
   test('quotes plain values for the shell and logs in to ECR for ECR images only', () => {
@@ -24,6 +25,15 @@ describe('VM user data', () => {
     expect(ecr).toContain("docker login --username AWS --password-stdin '123456789012.dkr.ecr.eu-central-1.amazonaws.com'");
     expect(ecr).toMatch(/'123456789012\.dkr\.ecr\.eu-central-1\.amazonaws\.com\/acme\/api:1\.0' \\\n  'serve' \\\n  '--port' \\\n  '8080'\n$/);
     expect(vmUserData({ ...BASE, workload: { image: 'nginx:1.27', cpu: 1, memoryMiB: 256 } })).not.toContain('docker login');
+  });
+
+  test('network steps retry (the route out may still be settling at first boot); a secret is read in its own region', () => {
+    const script = vmUserData({ ...BASE, workload: { image: '123456789012.dkr.ecr.eu-central-1.amazonaws.com/acme/api:1.0', cpu: 1, memoryMiB: 256,
+      secrets: { T: 'arn:aws:ssm:us-east-1:123456789012:parameter/t' } } });
+    expect(script).toContain('retry dnf install -y docker');
+    expect(script).toContain('retry ecr_login');
+    expect(script).toContain("retry docker pull '123456789012.dkr.ecr.eu-central-1.amazonaws.com/acme/api:1.0'");
+    expect(script).toContain("aws ssm get-parameter --region 'us-east-1'");
   });
 
   test('health check flags follow the declared check', () => {

@@ -26,7 +26,10 @@ export function vmUserData(o: UserDataOptions): string {
   const lines = [
     '#!/bin/bash',
     'set -euo pipefail',
-    'dnf install -y docker',
+    // The route out (NAT or VPC endpoints) may still be settling when the instance first boots, and
+    // user data runs once: retry what needs the network instead of failing the boot for good.
+    'retry() { local n; for n in 1 2 3 4 5 6; do "$@" && return 0; sleep $((n * 10)); done; return 1; }',
+    'retry dnf install -y docker',
     'systemctl enable --now docker',
     'install -d -m 700 /run/workload',
     'umask 077',
@@ -36,16 +39,22 @@ export function vmUserData(o: UserDataOptions): string {
     lines.push(`printf '%s=%s\\n' ${q(name)} ${q(value)} >> /run/workload/env`);
   }
   // A Secrets Manager ARN with a JSON key suffix is fetched whole (SecretString): there is no jq on the AMI.
+  // Each secret is read from its own ARN's region, into a variable first: a failed fetch then stops
+  // the boot (set -e) instead of starting the workload with an empty value.
   for (const [name, arn] of Object.entries(w.secrets ?? {})) {
+    const region = q(arn.split(':')[3]);
     const fetch = arn.includes(':secretsmanager:')
-      ? `aws secretsmanager get-secret-value --region ${q(o.region)} --secret-id ${q(arn.split(':').slice(0, 7).join(':'))} --query SecretString --output text`
-      : `aws ssm get-parameter --region ${q(o.region)} --with-decryption --name ${q(arn)} --query Parameter.Value --output text`;
-    lines.push(`printf '%s=%s\\n' ${q(name)} "$(${fetch})" >> /run/workload/env`);
+      ? `aws secretsmanager get-secret-value --region ${region} --secret-id ${q(arn.split(':').slice(0, 7).join(':'))} --query SecretString --output text`
+      : `aws ssm get-parameter --region ${region} --with-decryption --name ${q(arn)} --query Parameter.Value --output text`;
+    lines.push(`value="$(retry ${fetch})"`, `printf '%s=%s\\n' ${q(name)} "$value" >> /run/workload/env`);
   }
+  if (w.secrets && Object.keys(w.secrets).length > 0) lines.push('unset value');
   const repo = ecrRepository(w.image, o.partition);
   if (repo) {
-    lines.push(`aws ecr get-login-password --region ${q(repo.region)} | docker login --username AWS --password-stdin ${q(repo.registry)}`);
+    lines.push(`ecr_login() { aws ecr get-login-password --region ${q(repo.region)} | docker login --username AWS --password-stdin ${q(repo.registry)}; }`,
+      'retry ecr_login');
   }
+  lines.push(`retry docker pull ${q(w.image)}`);
   const args = [
     'docker run -d', `--name ${q(o.name)}`, '--restart unless-stopped', '--read-only', '--tmpfs /tmp:rw,noexec,nosuid,size=64m',
     '--cap-drop ALL', '--security-opt no-new-privileges:true', `--memory ${w.memoryMiB}m`, `--cpus ${w.cpu}`,
