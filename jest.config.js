@@ -7,6 +7,8 @@ module.exports = {
   // Tests import the TypeScript sources; the compiled lib/*.js next to them must not shadow them.
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testPathIgnorePatterns: ['/node_modules/', '/cdktf.out/', '/\\.gen/'],
   snapshotFormat: { printBasicPrototype: false },
 };
