@@ -99,7 +99,7 @@ export class PlacementEngine {
       const kept = remaining.filter(rule.keep);
       preferred ||= kept.length > 0;
       if (kept.length > 0) reasons.push(rule.applied);
-      else reasons.push(candidates.some(rule.keep) ? rule.yielded : rule.skipped);
+      else reasons.push((candidates.some(rule.keep) ? rule.yielded : undefined) ?? rule.skipped);
       remaining = kept.length > 0 ? kept : remaining;
     }
     const chosen = remaining[0];

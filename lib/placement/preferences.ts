@@ -21,8 +21,8 @@ export interface PreferenceRule {
   readonly applied: string;
   /** Said when no candidate is the preferred kind. */
   readonly skipped: string;
-  /** Said when a preferred candidate exists but an earlier preference already chose another. */
-  readonly yielded: string;
+  /** Said when a preferred candidate exists but an earlier preference already chose another (not for the first rule). */
+  readonly yielded?: string;
 }
 
 /** Source: DESIGN.md "The decision", step 3, in its order (2026-11). */
@@ -33,7 +33,6 @@ export const PREFERENCE_RULES: readonly PreferenceRule[] = [
     keep: (c) => c.family === 'vm',
     applied: 'PERFORMANCE priority drops the container tiers: a whole VM gives predictable CPU, memory and network.',
     skipped: 'PERFORMANCE priority would prefer a VM-class tier, but this target offers none that isolates enough; containers remain.',
-    yielded: 'PERFORMANCE priority is the first preference and never yields.',
   },
   {
     name: 'spiky-prefers-per-task-billing',

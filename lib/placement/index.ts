@@ -1,3 +1,0 @@
-export * from './boundary';
-export * from './engine';
-export { PlacementError } from '../placement-error';
