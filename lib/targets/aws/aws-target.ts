@@ -137,9 +137,11 @@ export class AwsTarget extends Construct implements IPlacementTarget {
 
   /**
    * Nothing to refuse before the engine runs: AWS offers a tier for every isolation need
-   * (HOSTILE and TENANT exclusivity included).
+   * (HOSTILE and TENANT exclusivity included); the engine checks a pin against {@link availableTiers}.
    */
-  public checkNeeds(_where: string, _isolation: IsolationNeeds, _pin?: PlacementTier): void {
+  public checkNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void;
+  // The signature above is the public one (IPlacementTarget's names, which jsii exports); the body reads none.
+  public checkNeeds(): void {
     return;
   }
 
