@@ -1,4 +1,29 @@
 /**
+ * The parts of a refusal, readable in every jsii language: where, what is wrong, how to fix it.
+ * Read one from an error with {@link PlacementProblems}.
+ */
+export interface PlacementProblem {
+  /** Where the problem is: a construct path, or a file and field. */
+  readonly where: string;
+  /** What is wrong, in plain words. */
+  readonly problem: string;
+  /** What the user can change to fix it. */
+  readonly fix: string;
+}
+
+// Messages of the errors thrown last in this process, with their exact parts. Other languages get
+// only the message across the jsii boundary, and a `where` may itself hold ': ' (a fleet file's
+// `tenants.yaml:3: tenant 'acme'`), so the message alone does not always split back unambiguously.
+const RECENT_LIMIT = 64;
+const recent = new Map<string, PlacementProblem>();
+
+function remember(message: string, parts: PlacementProblem): void {
+  recent.delete(message);
+  recent.set(message, parts);
+  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+}
+
+/**
  * The one error this library throws for a refused placement or an invalid prop.
  *
  * The message always carries three parts, so a user can act on it without reading code:
@@ -26,6 +51,7 @@ const PlacementErrorClass = class PlacementError extends Error {
     this.where = where;
     this.problem = problem;
     this.fix = fix;
+    remember(this.message, { where, problem, fix });
   }
 };
 
@@ -34,8 +60,48 @@ const PlacementErrorClass = class PlacementError extends Error {
  * `err instanceof PlacementError` works, and `err.where`, `err.problem`, `err.fix` carry the parts.
  *
  * (jsii cannot model subclasses of `Error`, so the class is exported to TypeScript and JavaScript
- * as a value and a type rather than as a jsii class; other languages see the message.)
+ * as a value and a type rather than as a jsii class; other languages read the parts with
+ * {@link PlacementProblems.fromMessage}.)
  */
 export const PlacementError = PlacementErrorClass;
 /** Type of {@link PlacementError}. */
 export type PlacementError = InstanceType<typeof PlacementErrorClass>;
+
+// What a jsii runtime may put around the message: an error name in front, a JavaScript stack after.
+const NAME_PREFIX = /^(?:PlacementError|Error|RuntimeError|JSIIError): /;
+const STACK = /\n\s+at [\s\S]*$/;
+const FIX = ' Fix: ';
+
+/**
+ * Reads a refusal's parts in any jsii language, e.g. in Python
+ * `PlacementProblems.from_message(str(err))` on the error a construct or `app.synth()` raised.
+ */
+export class PlacementProblems {
+  /**
+   * The parts of a `PlacementError`, or undefined for any other value
+   * (for TypeScript and JavaScript callers, which hold the error object itself).
+   * @param error the caught value
+   */
+  public static of(error: any): PlacementProblem | undefined {
+    if (error instanceof PlacementError) return { where: error.where, problem: error.problem, fix: error.fix };
+    return undefined;
+  }
+
+  /**
+   * The parts of a `PlacementError`'s message, or undefined when the text is not one.
+   * A message thrown in this process gives its exact parts; any other is split at the first ': '
+   * and the last ' Fix: ' (exact unless `where` itself holds ': ').
+   * @param message the error's message, as the language's exception carries it
+   */
+  public static fromMessage(message: string): PlacementProblem | undefined {
+    const text = String(message).replace(NAME_PREFIX, '').replace(STACK, '');
+    const known = recent.get(text);
+    if (known) return { ...known };
+    const colon = text.indexOf(': ');
+    const fix = text.lastIndexOf(FIX);
+    if (colon <= 0 || fix < colon) return undefined;
+    return { where: text.slice(0, colon), problem: text.slice(colon + 2, fix), fix: text.slice(fix + FIX.length) };
+  }
+
+  private constructor() {}
+}
