@@ -63,9 +63,12 @@ const PlacementErrorClass = class PlacementError extends Error {
  * as a value and a type rather than as a jsii class; other languages read the parts with
  * {@link PlacementProblems.fromMessage}.)
  */
-export const PlacementError = PlacementErrorClass;
-/** Type of {@link PlacementError}. */
-export type PlacementError = InstanceType<typeof PlacementErrorClass>;
+export const PlacementError: PlacementErrorConstructor = PlacementErrorClass;
+/** Type of {@link PlacementError}: an `Error` with the three parts. */
+export type PlacementError = Error & PlacementProblem;
+// Spelled out so the emitted .d.ts does not copy ErrorConstructor's statics, whose types come from
+// @types/node (`NodeJS.CallSite`) and fail a consumer's type-check without it.
+type PlacementErrorConstructor = { new (where: string, problem: string, fix: string): PlacementError; readonly prototype: PlacementError };
 
 // What a jsii runtime may put around the message: an error name in front, a JavaScript stack after.
 const NAME_PREFIX = /^(?:PlacementError|Error|RuntimeError|JSIIError): /;
