@@ -3,13 +3,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { readmeBlock } from '../support/readme-blocks';
 import {
-  AWS_PROVIDER, DOCKER_PROVIDER, eagerProviders, inScratch, packTarball, ROOT, Scratch, scratchProject, TESTED, typeCheck,
+  assertBuilt, AWS_PROVIDER, DOCKER_PROVIDER, eagerProviders, inScratch, packTarball, ROOT, Scratch, scratchProject, TESTED, typeCheck,
 } from './scratch';
 
 // The package as a user gets it: `npm pack`, installed into scratch projects outside the repository
 // (on cdktf, Docker-only, and on CDK Terrain through an npm override), type-checked under strict
 // against the installed .d.ts, synthesized, and the README's snapshot test run there verbatim.
 
+assertBuilt();
 const CDKTN = 'npm:cdktn@0.24.0';
 const CDKTN_CONSTRUCTS = '~10.7.0';
 // Provider packages the compiled library loads on require, whichever target a program constructs.

@@ -26,6 +26,24 @@ export const TESTED = (() => {
 export const AWS_PROVIDER = '@cdktf/provider-aws';
 export const DOCKER_PROVIDER = '@cdktf/provider-docker';
 
+/**
+ * The package is built from the compiled lib/ and the .jsii: refuse to test a missing or stale build
+ * (a .ts newer than its .js), which would ship code other than the sources.
+ */
+export function assertBuilt(dir = path.join(ROOT, 'lib')): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      assertBuilt(full);
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+      const js = full.replace(/\.ts$/, '.js');
+      if (!fs.existsSync(js) || fs.statSync(js).mtimeMs < fs.statSync(full).mtimeMs) {
+        throw new Error(`${path.relative(ROOT, js)} is missing or older than its source: run \`npm run build\` first (npm test does).`);
+      }
+    }
+  }
+}
+
 /** npm's environment without what `npm test` exports about this repository. */
 function npmEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1', CDKTF_ISOLATION_QUIET: '1' };

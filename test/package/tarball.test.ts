@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { packedFiles, ROOT } from './scratch';
+import { assertBuilt, packedFiles, ROOT } from './scratch';
 
 // What a user gets from `npm pack` / `npm publish`: the compiled library and its docs, nothing else.
+assertBuilt();
 const FILES = packedFiles();
 const own = FILES.filter((f) => !f.startsWith('node_modules/'));
 
