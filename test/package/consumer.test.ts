@@ -193,6 +193,12 @@ describe('on cdktf', () => {
   expect(fs.existsSync(path.join(project.dir, 'node_modules', AWS_PROVIDER))).toBe(false);
   timed('docker-only: tsc + synth', () => synthesize(project, ['docker']));
   expect(tiers(stackOutput(project, 'local').report)).toEqual({ acme: 'microvm-container', web: 'sandboxed-container' });
+  // The target whose provider is missing is refused with the package to install.
+  const out = inScratch(project.dir, process.execPath, ['-e', `const { App, TerraformStack } = require('cdktf');
+    const { AwsTarget } = require('cdktf-isolation');
+    try { new AwsTarget(new TerraformStack(new App({ outdir: 'aws.out' }), 'aws'), 'aws', { region: 'eu-west-1' }); }
+    catch (e) { console.log(JSON.stringify({ name: e.name, message: e.message })); }`]);
+  expect(JSON.parse(out)).toEqual({ name: 'PlacementError', message: expect.stringContaining(AWS_PROVIDER) });
 });
 
 describe('on CDK Terrain (cdktf overridden with cdktn)', () => {
@@ -216,8 +222,9 @@ describe('on CDK Terrain (cdktf overridden with cdktn)', () => {
     // The cdktf project's synth of the same AWS program (the test above, or now if run alone).
     if (!fs.existsSync(path.join(cdktfAws.dir, 'cdktf.out', 'stacks', 'saas'))) synthesize(cdktfAws, ['aws']);
     expect(terraformOf(aws.tf)).toEqual(terraformOf(stackOutput(cdktfAws, 'saas').tf));
-    if (dockerOnly && fs.existsSync(path.join(dockerOnly.dir, 'cdktf.out', 'stacks', 'local'))) {
-      expect(terraformOf(docker.tf)).toEqual(terraformOf(stackOutput(dockerOnly, 'local').tf));
-    }
+    // And of the Docker program: the Docker-only project's, or (while the library loads both providers) the AWS project's.
+    const reference = dockerOnly ?? cdktfAws;
+    if (!fs.existsSync(path.join(reference.dir, 'cdktf.out', 'stacks', 'local'))) synthesize(reference, reference === dockerOnly ? ['docker'] : ['aws', 'docker']);
+    expect(terraformOf(docker.tf)).toEqual(terraformOf(stackOutput(reference, 'local').tf));
   });
 });
