@@ -1,2 +1,3 @@
 export * from './instance-catalog';
 export * from './fargate-sizes';
+export * from './capacity-planner';
