@@ -2,6 +2,8 @@ export * from './placement-error';
 export * from './needs';
 export * from './placement/boundary';
 export * from './placement/engine';
+export * from './capacity/capacity-planner';
+export * from './capacity/cost-estimator';
 export * from './targets/target';
 export * from './targets/aws';
 export * from './targets/docker';

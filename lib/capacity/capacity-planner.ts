@@ -53,7 +53,7 @@ export interface PackResult {
 }
 
 /** Units of one vCPU in the packer's integer arithmetic (the ECS CPU unit). */
-export const CPU_UNITS_PER_VCPU = 1024;
+const CPU_UNITS_PER_VCPU = 1024;
 
 // Bounded work: enough for the search to converge on thousands of items, and 2,000 items stay under a second.
 const WORK_PER_ITEM = 1500;
@@ -61,6 +61,9 @@ const WORK_FLOOR = 200_000;
 
 /** Packs items onto as few identical hosts as it can find. Pure and deterministic. */
 export class CapacityPlanner {
+  /** Units of one vCPU in the packer's integer arithmetic (1/1024 vCPU, the ECS CPU unit). */
+  public static readonly CPU_UNITS_PER_VCPU = CPU_UNITS_PER_VCPU;
+
   /**
    * Packs the items onto hosts in every dimension at once (cpu, memory and, when the host has them,
    * task slots), in exact integer arithmetic. Deterministic: the same request gives the same packing.

@@ -1,3 +1,4 @@
 export * from './instance-catalog';
 export * from './fargate-sizes';
 export * from './capacity-planner';
+export * from './cost-estimator';

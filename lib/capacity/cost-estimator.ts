@@ -1,0 +1,295 @@
+import { computeItems, HOURS_PER_MONTH, Money, sharedItems } from './cost-items';
+import { PriceTables } from './price-tables';
+import { PlacementTier } from '../placement/boundary';
+import { PlacementEngine, TierCost } from '../placement/engine';
+import { TIER_TABLE, tierProfile } from '../placement/tiers';
+import { IsolationNeeds } from '../needs/needs';
+import { PlacementError } from '../placement-error';
+
+/** The load balancer in front of a workload. */
+export enum LoadBalancerKind {
+  NONE = 'none',
+  /** An Application Load Balancer (billed per hour and per LCU-hour). */
+  APPLICATION = 'application',
+  /** A Network Load Balancer (billed per hour and per NLCU-hour). */
+  NETWORK = 'network',
+}
+
+/** The CPU architecture of Fargate tasks. */
+export enum CpuArchitecture {
+  X86_64 = 'x86_64',
+  ARM64 = 'arm64',
+}
+
+/** Something several workloads share, and how many share it. */
+export interface CostShare {
+  /** What is shared, e.g. 'tenant network endpoints'. */
+  readonly what: string;
+  /** The monthly USD of the whole shared thing (e.g. from CostEstimator.network or .pool). */
+  readonly monthlyUsd: number;
+  /** How many workloads share it; this workload's share is monthlyUsd / sharers. */
+  readonly sharers: number;
+}
+
+/** One placement to price: what a target knows once it has realized a decision. */
+export interface PlacementCost {
+  /** The tier the workload runs on. */
+  readonly tier: PlacementTier;
+  /**
+   * The AWS region; one without a price table is priced with us-east-1 and a warning.
+   * @default 'us-east-1'
+   */
+  readonly region?: string;
+  /**
+   * Replicas (instances on the VM tiers, tasks on the container tiers).
+   * @default 1
+   */
+  readonly replicas?: number;
+  /** vCPUs one replica needs. */
+  readonly cpu: number;
+  /** MiB one replica needs. */
+  readonly memoryMiB: number;
+  /**
+   * The instance type of the VM tiers.
+   * @default - the cheapest catalogue type the tier accepts that fits one replica
+   */
+  readonly instanceType?: string;
+  /**
+   * The instance type of the pool a container tier (SHARED_CONTAINER, SANDBOXED_CONTAINER) runs on.
+   * @default - the cheapest catalogue type that fits one replica
+   */
+  readonly poolInstanceType?: string;
+  /**
+   * Fargate task architecture (MICROVM_CONTAINER).
+   * @default CpuArchitecture.X86_64
+   */
+  readonly architecture?: CpuArchitecture;
+  /**
+   * Zones the replicas are spread over; own endpoints are billed per zone, and DEDICATED_HOST needs a host per zone used.
+   * @default 1
+   */
+  readonly zones?: number;
+  /**
+   * Dedicated Hosts allocated (DEDICATED_HOST).
+   * @default - as few hosts of the family as hold the replicas, at least one per zone used
+   */
+  readonly hosts?: number;
+  /**
+   * Root volume (gp3) of each instance of the VM tiers, GiB.
+   * @default 8
+   */
+  readonly rootVolumeGiB?: number;
+  /**
+   * The workload has a KMS key of its own.
+   * @default true
+   */
+  readonly ownKey?: boolean;
+  /**
+   * Log data its log group ingests per month, GiB (traffic is unknown at synth: 0 leaves it out).
+   * @default 0
+   */
+  readonly logIngestionGiBPerMonth?: number;
+  /**
+   * Interface endpoints of its own network (dedicatedNetwork), billed per zone.
+   * @default 0
+   */
+  readonly ownInterfaceEndpoints?: number;
+  /**
+   * NAT gateways of its own network.
+   * @default 0
+   */
+  readonly ownNatGateways?: number;
+  /**
+   * Public IPv4 addresses of its own (a public load balancer has one per zone).
+   * @default 0
+   */
+  readonly publicIpv4Addresses?: number;
+  /**
+   * Its own load balancer.
+   * @default LoadBalancerKind.NONE
+   */
+  readonly loadBalancer?: LoadBalancerKind;
+  /**
+   * Average capacity units (LCU or NLCU) the load balancer uses per hour: an assumption, 1 is a small service.
+   * @default 1
+   */
+  readonly loadBalancerCapacityUnits?: number;
+  /**
+   * Workloads sharing the Dedicated Instances region fee ($2/hour while any dedicated instance runs); DEDICATED_VM only.
+   * @default 1
+   */
+  readonly dedicatedFeeSharers?: number;
+  /**
+   * Its shares of what it shares: the shared network, a capacity pool.
+   * @default - none
+   */
+  readonly shares?: CostShare[];
+  /**
+   * Where the request comes from (a construct path), used in error messages.
+   * @default 'workload'
+   */
+  readonly where?: string;
+}
+
+/** The shared network of a target (or a tenant's own, with dedicatedNetwork). */
+export interface NetworkCost {
+  /** @default 'us-east-1' */
+  readonly region?: string;
+  /** Interface endpoints, each billed in every zone. */
+  readonly interfaceEndpoints: number;
+  /** Zones the endpoints are in. */
+  readonly zones: number;
+  /** @default 0 */
+  readonly natGateways?: number;
+  /** @default 0 */
+  readonly publicIpv4Addresses?: number;
+  /**
+   * Flow log data ingested per month, GiB.
+   * @default 0
+   */
+  readonly flowLogGiBPerMonth?: number;
+}
+
+/** A capacity pool of identical instances. */
+export interface PoolCost {
+  /** @default 'us-east-1' */
+  readonly region?: string;
+  readonly instanceType: string;
+  readonly instances: number;
+  /** @default 30 */
+  readonly rootVolumeGiB?: number;
+}
+
+/** One line of an estimate. */
+export interface CostItem {
+  /** What is paid for, in plain words. */
+  readonly what: string;
+  /** USD per month (730 hours), rounded to cents. */
+  readonly monthlyUsd: number;
+}
+
+/** The monthly cost of a placement, a network or a pool. */
+export interface CostEstimate {
+  /** The sum of the items, in cents exactly. */
+  readonly monthlyUsd: number;
+  readonly items: CostItem[];
+  /** The region asked for. */
+  readonly requestedRegion: string;
+  /** The region whose prices were used. */
+  readonly pricesRegion: string;
+  /** The date of the price tables. */
+  readonly pricesAsOf: string;
+  /** e.g. the fallback region's prices were used. */
+  readonly warnings: string[];
+}
+
+/** Which price table a region is priced with. */
+export interface PriceTableInfo {
+  readonly requestedRegion: string;
+  readonly pricesRegion: string;
+  readonly pricesAsOf: string;
+  /**
+   * Set when the region has no table and the fallback's prices are used.
+   * @default - the region has its own table
+   */
+  readonly warning?: string;
+}
+
+/** What a workload would cost on one tier. */
+export interface TierAlternative {
+  readonly tier: PlacementTier;
+  readonly monthlyUsd: number;
+  /** The tier isolates enough for the workload's needs. */
+  readonly meetsNeeds: boolean;
+}
+
+/** Monthly USD of placements, from the dated price tables. Pure and deterministic; list prices, 730 hours a month. */
+export class CostEstimator {
+  /** Hours in the month the estimates use. */
+  public static readonly HOURS_PER_MONTH = HOURS_PER_MONTH;
+
+  /** The monthly cost of one placement, as items. Throws PlacementError for invalid input. */
+  public static estimate(input: PlacementCost): CostEstimate {
+    const money = new Money(input.where ?? 'workload', input.region ?? 'us-east-1');
+    computeItems(money, input);
+    sharedItems(money, input);
+    return money.estimate();
+  }
+
+  /** The monthly cost of a network: endpoints per zone, NAT gateways, public IPv4, flow log ingestion. */
+  public static network(input: NetworkCost): CostEstimate {
+    const money = new Money('network', input.region ?? 'us-east-1');
+    const p = money.prices;
+    const endpointHours = money.count('interfaceEndpoints', input.interfaceEndpoints) * money.count('zones', input.zones);
+    money.hourly(`interface endpoints: ${input.interfaceEndpoints} x ${input.zones} zones (data processed, $${p.endpointGb.usd}/GB, not included)`, endpointHours * p.endpointZoneHour.usd);
+    const nat = money.count('natGateways', input.natGateways ?? 0);
+    money.hourly(`NAT gateways: ${nat} (data processed, $${p.natGb.usd}/GB, not included)`, nat * p.natHour.usd);
+    money.hourly(`public IPv4 addresses: ${input.publicIpv4Addresses ?? 0}`, money.count('publicIpv4Addresses', input.publicIpv4Addresses ?? 0) * p.ipv4Hour.usd);
+    money.monthly(`flow log ingestion: ${input.flowLogGiBPerMonth ?? 0} GiB`, money.amount('flowLogGiBPerMonth', input.flowLogGiBPerMonth ?? 0) * p.logsIngestGb.usd);
+    return money.estimate();
+  }
+
+  /** The monthly cost of a pool of identical instances with their gp3 root volumes. */
+  public static pool(input: PoolCost): CostEstimate {
+    const money = new Money('pool', input.region ?? 'us-east-1');
+    const instances = money.count('instances', input.instances);
+    const hourly = money.instanceHourly(input.instanceType);
+    money.hourly(`pool: ${instances} x ${input.instanceType} on demand`, instances * hourly);
+    const volume = money.amount('rootVolumeGiB', input.rootVolumeGiB ?? 30);
+    money.monthly(`pool storage: ${instances} x ${volume} GiB gp3`, instances * volume * money.prices.gp3GbMonth.usd);
+    return money.estimate();
+  }
+
+  /**
+   * What the workload would cost on each of the target's tiers (in table order), and whether each isolates
+   * enough. A tier that cannot run the workload at all (too large for any of its sizes) is left out.
+   */
+  public static alternatives(input: PlacementCost, tiers: PlacementTier[], isolation: IsolationNeeds): TierAlternative[] {
+    const required = PlacementEngine.requiredBoundary(isolation);
+    const ownKernel = isolation.ownKernel === true;
+    const out: TierAlternative[] = [];
+    for (const tier of [...new Set(tiers)].sort((a, b) => order(a) - order(b))) {
+      const profile = tierProfile(tier);
+      let estimate: CostEstimate;
+      try {
+        estimate = CostEstimator.estimate(alternativeInput(input, tier));
+      } catch (e) {
+        if (e instanceof PlacementError) continue;
+        throw e;
+      }
+      out.push({
+        tier, monthlyUsd: estimate.monthlyUsd,
+        meetsNeeds: PlacementEngine.isAtLeast(profile.provides, required) && !(ownKernel && profile.family === 'container'),
+      });
+    }
+    return out;
+  }
+
+  /** The engine's `tierCosts` from alternatives: every alternative, priced. */
+  public static tierCosts(alternatives: TierAlternative[]): TierCost[] {
+    return alternatives.map((a) => ({ tier: a.tier, monthlyUsd: a.monthlyUsd }));
+  }
+
+  /** The total of several estimates (a stack's), in cents exactly. */
+  public static total(estimates: CostEstimate[]): number {
+    return estimates.reduce((cents, e) => cents + Math.round(e.monthlyUsd * 100), 0) / 100;
+  }
+
+  /** The price table used for a region (for a stack's report), and a warning when it is the fallback's. */
+  public static prices(region: string): PriceTableInfo {
+    const resolved = PriceTables.resolve(region);
+    return { requestedRegion: region, pricesRegion: resolved.region, pricesAsOf: resolved.asOf, warning: resolved.warning };
+  }
+}
+
+function order(tier: PlacementTier): number {
+  return TIER_TABLE.findIndex((p) => p.tier === tier);
+}
+
+/** The input re-aimed at another tier: sizes chosen for that tier unless the given ones suit it. */
+function alternativeInput(input: PlacementCost, tier: PlacementTier): PlacementCost {
+  if (tier === input.tier) return input;
+  const keepType = input.instanceType !== undefined && PriceTables.instanceHourly(input.instanceType, 'us-east-1') !== undefined
+    && tier !== PlacementTier.DEDICATED_HOST && !(tier === PlacementTier.DEDICATED_VM && input.instanceType.startsWith('t'));
+  return { ...input, tier, hosts: undefined, instanceType: keepType ? input.instanceType : undefined };
+}
