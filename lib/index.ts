@@ -4,6 +4,7 @@ export * from './placement/boundary';
 export * from './placement/engine';
 export * from './capacity/capacity-planner';
 export * from './capacity/cost-estimator';
+export * from './capacity/pool-planner';
 export * from './targets/target';
 export * from './targets/aws';
 export * from './targets/docker';

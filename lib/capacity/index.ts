@@ -2,3 +2,4 @@ export * from './instance-catalog';
 export * from './fargate-sizes';
 export * from './capacity-planner';
 export * from './cost-estimator';
+export * from './pool-planner';
