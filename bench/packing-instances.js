@@ -3,16 +3,8 @@
 // number of hosts cut, and equals the lower bound ceil(total / capacity).
 'use strict';
 
-function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The packer's own seeded generator (the compiled lib; `npm run build` first, as for the rest of the bench).
+const { random } = require('../lib/capacity/packing-search');
 
 /** Cuts `total` (in steps of `grain`) into `parts` positive pieces at random points. */
 function cut(rnd, total, parts, grain) {

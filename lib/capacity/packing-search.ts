@@ -57,7 +57,7 @@ export function hostCount(a: Assignment): number {
 }
 
 /** A deterministic generator (mulberry32), so the search is the same on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
