@@ -3,6 +3,7 @@ export * from './needs';
 export * from './placement/boundary';
 export * from './placement/engine';
 export * from './capacity/capacity-planner';
+export * from './capacity/cost-inputs';
 export * from './capacity/cost-estimator';
 export * from './capacity/pool-planner';
 export * from './targets/target';

@@ -1,164 +1,12 @@
+import { NetworkCost, PlacementCost, PoolCost } from './cost-inputs';
 import { computeItems, HOURS_PER_MONTH, Money, sharedItems } from './cost-items';
+import { InstanceCatalog } from './instance-catalog';
 import { PriceTables } from './price-tables';
 import { PlacementTier } from '../placement/boundary';
 import { PlacementEngine, TierCost } from '../placement/engine';
 import { TIER_TABLE, tierProfile } from '../placement/tiers';
 import { IsolationNeeds } from '../needs/needs';
 import { PlacementError } from '../placement-error';
-
-/** The load balancer in front of a workload. */
-export enum LoadBalancerKind {
-  NONE = 'none',
-  /** An Application Load Balancer (billed per hour and per LCU-hour). */
-  APPLICATION = 'application',
-  /** A Network Load Balancer (billed per hour and per NLCU-hour). */
-  NETWORK = 'network',
-}
-
-/** The CPU architecture of Fargate tasks. */
-export enum CpuArchitecture {
-  X86_64 = 'x86_64',
-  ARM64 = 'arm64',
-}
-
-/** Something several workloads share, and how many share it. */
-export interface CostShare {
-  /** What is shared, e.g. 'tenant network endpoints'. */
-  readonly what: string;
-  /** The monthly USD of the whole shared thing (e.g. from CostEstimator.network or .pool). */
-  readonly monthlyUsd: number;
-  /** How many workloads share it; this workload's share is monthlyUsd / sharers. */
-  readonly sharers: number;
-}
-
-/** One placement to price: what a target knows once it has realized a decision. */
-export interface PlacementCost {
-  /** The tier the workload runs on. */
-  readonly tier: PlacementTier;
-  /**
-   * The AWS region; one without a price table is priced with us-east-1 and a warning.
-   * @default 'us-east-1'
-   */
-  readonly region?: string;
-  /**
-   * Replicas (instances on the VM tiers, tasks on the container tiers).
-   * @default 1
-   */
-  readonly replicas?: number;
-  /** vCPUs one replica needs. */
-  readonly cpu: number;
-  /** MiB one replica needs. */
-  readonly memoryMiB: number;
-  /**
-   * The instance type of the VM tiers.
-   * @default - the cheapest catalogue type the tier accepts that fits one replica
-   */
-  readonly instanceType?: string;
-  /**
-   * The instance type of the pool a container tier (SHARED_CONTAINER, SANDBOXED_CONTAINER) runs on.
-   * @default - the cheapest catalogue type that fits one replica
-   */
-  readonly poolInstanceType?: string;
-  /**
-   * Fargate task architecture (MICROVM_CONTAINER).
-   * @default CpuArchitecture.X86_64
-   */
-  readonly architecture?: CpuArchitecture;
-  /**
-   * Zones the replicas are spread over; own endpoints are billed per zone, and DEDICATED_HOST needs a host per zone used.
-   * @default 1
-   */
-  readonly zones?: number;
-  /**
-   * Dedicated Hosts allocated (DEDICATED_HOST).
-   * @default - as few hosts of the family as hold the replicas, at least one per zone used
-   */
-  readonly hosts?: number;
-  /**
-   * Root volume (gp3) of each instance of the VM tiers, GiB.
-   * @default 8
-   */
-  readonly rootVolumeGiB?: number;
-  /**
-   * The workload has a KMS key of its own.
-   * @default true
-   */
-  readonly ownKey?: boolean;
-  /**
-   * Log data its log group ingests per month, GiB (traffic is unknown at synth: 0 leaves it out).
-   * @default 0
-   */
-  readonly logIngestionGiBPerMonth?: number;
-  /**
-   * Interface endpoints of its own network (dedicatedNetwork), billed per zone.
-   * @default 0
-   */
-  readonly ownInterfaceEndpoints?: number;
-  /**
-   * NAT gateways of its own network.
-   * @default 0
-   */
-  readonly ownNatGateways?: number;
-  /**
-   * Public IPv4 addresses of its own (a public load balancer has one per zone).
-   * @default 0
-   */
-  readonly publicIpv4Addresses?: number;
-  /**
-   * Its own load balancer.
-   * @default LoadBalancerKind.NONE
-   */
-  readonly loadBalancer?: LoadBalancerKind;
-  /**
-   * Average capacity units (LCU or NLCU) the load balancer uses per hour: an assumption, 1 is a small service.
-   * @default 1
-   */
-  readonly loadBalancerCapacityUnits?: number;
-  /**
-   * Workloads sharing the Dedicated Instances region fee ($2/hour while any dedicated instance runs); DEDICATED_VM only.
-   * @default 1
-   */
-  readonly dedicatedFeeSharers?: number;
-  /**
-   * Its shares of what it shares: the shared network, a capacity pool.
-   * @default - none
-   */
-  readonly shares?: CostShare[];
-  /**
-   * Where the request comes from (a construct path), used in error messages.
-   * @default 'workload'
-   */
-  readonly where?: string;
-}
-
-/** The shared network of a target (or a tenant's own, with dedicatedNetwork). */
-export interface NetworkCost {
-  /** @default 'us-east-1' */
-  readonly region?: string;
-  /** Interface endpoints, each billed in every zone. */
-  readonly interfaceEndpoints: number;
-  /** Zones the endpoints are in. */
-  readonly zones: number;
-  /** @default 0 */
-  readonly natGateways?: number;
-  /** @default 0 */
-  readonly publicIpv4Addresses?: number;
-  /**
-   * Flow log data ingested per month, GiB.
-   * @default 0
-   */
-  readonly flowLogGiBPerMonth?: number;
-}
-
-/** A capacity pool of identical instances. */
-export interface PoolCost {
-  /** @default 'us-east-1' */
-  readonly region?: string;
-  readonly instanceType: string;
-  readonly instances: number;
-  /** @default 30 */
-  readonly rootVolumeGiB?: number;
-}
 
 /** One line of an estimate. */
 export interface CostItem {
@@ -172,6 +20,7 @@ export interface CostItem {
 export interface CostEstimate {
   /** The sum of the items, in cents exactly. */
   readonly monthlyUsd: number;
+  /** What is paid for; items of $0.00 are left out. */
   readonly items: CostItem[];
   /** The region asked for. */
   readonly requestedRegion: string;
@@ -185,8 +34,11 @@ export interface CostEstimate {
 
 /** Which price table a region is priced with. */
 export interface PriceTableInfo {
+  /** The region asked for. */
   readonly requestedRegion: string;
+  /** The region whose prices are used. */
   readonly pricesRegion: string;
+  /** The date of the price tables. */
   readonly pricesAsOf: string;
   /**
    * Set when the region has no table and the fallback's prices are used.
@@ -197,7 +49,9 @@ export interface PriceTableInfo {
 
 /** What a workload would cost on one tier. */
 export interface TierAlternative {
+  /** The tier priced. */
   readonly tier: PlacementTier;
+  /** What the workload would cost on it per month. */
   readonly monthlyUsd: number;
   /** The tier isolates enough for the workload's needs. */
   readonly meetsNeeds: boolean;
@@ -289,7 +143,7 @@ function order(tier: PlacementTier): number {
 /** The input re-aimed at another tier: sizes chosen for that tier unless the given ones suit it. */
 function alternativeInput(input: PlacementCost, tier: PlacementTier): PlacementCost {
   if (tier === input.tier) return input;
-  const keepType = input.instanceType !== undefined && PriceTables.instanceHourly(input.instanceType, 'us-east-1') !== undefined
-    && tier !== PlacementTier.DEDICATED_HOST && !(tier === PlacementTier.DEDICATED_VM && input.instanceType.startsWith('t'));
+  const given = input.instanceType === undefined ? undefined : InstanceCatalog.find(input.instanceType);
+  const keepType = given !== undefined && InstanceCatalog.refusal(tier, given) === undefined;
   return { ...input, tier, hosts: undefined, instanceType: keepType ? input.instanceType : undefined };
 }

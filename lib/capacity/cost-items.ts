@@ -1,5 +1,6 @@
 // The items of a placement's monthly cost (CostEstimator.estimate), and the cent-exact money they add up in.
-import type { CostEstimate, PlacementCost } from './cost-estimator';
+import type { CostEstimate } from './cost-estimator';
+import type { PlacementCost } from './cost-inputs';
 import { FargateSizes } from './fargate-sizes';
 import { HOST_RESERVED_MIB, InstanceCatalog, InstanceType } from './instance-catalog';
 import { PriceTables } from './price-tables';
@@ -81,7 +82,8 @@ export function computeItems(money: Money, input: PlacementCost): void {
   const cpu = money.amount('cpu', input.cpu);
   const memoryMiB = money.amount('memoryMiB', input.memoryMiB);
   const p = money.prices;
-  const { tier, where } = { tier: input.tier, where: money.where };
+  const tier = input.tier;
+  const where = money.where;
   if (tier === PlacementTier.MICROVM_CONTAINER) {
     const { size } = FargateSizes.fit(where, cpu, memoryMiB);
     const arm = input.architecture === 'arm64';

@@ -42,7 +42,9 @@ export interface PoolPlanRequest {
 
 /** The cheapest pool found: one instance type, how many, and how full. */
 export interface PoolPlan {
+  /** The instance type of the pool. */
   readonly instanceType: string;
+  /** Instances the pool needs. */
   readonly instances: number;
   /** The most tasks on one instance. */
   readonly tasksPerInstance: number;
