@@ -3,13 +3,14 @@ import type { CostEstimate } from './cost-estimator';
 import type { PlacementCost } from './cost-inputs';
 import { FargateSizes } from './fargate-sizes';
 import { HOST_RESERVED_MIB, InstanceCatalog, InstanceType } from './instance-catalog';
+import { PoolPlanner } from './pool-planner';
 import { PriceTables } from './price-tables';
 import { ServicePrices } from './prices/services';
+import { HOURS_PER_MONTH } from './prices/sources';
 import { PlacementTier } from '../placement/boundary';
 import { PlacementError } from '../placement-error';
 
-/** Hours in a month, as AWS's own calculator counts them. */
-export const HOURS_PER_MONTH = 730;
+export { HOURS_PER_MONTH };
 
 /** Items in whole cents, so the total is exactly the sum of the items. */
 export class Money {
@@ -100,12 +101,15 @@ export function computeItems(money: Money, input: PlacementCost): void {
       replicas * fraction * money.instanceHourly(type.name));
     return;
   }
-  const type = catalogueType(where, tier, cpu, memoryMiB, input.instanceType);
+  const zones = money.count('zones', input.zones ?? 1, 1);
+  // Without a given type the host family is chosen by host price, as the target places it.
+  const hostPlan = tier === PlacementTier.DEDICATED_HOST && input.instanceType === undefined
+    ? PoolPlanner.planDedicatedHosts({ replicas, cpu, memoryMiB, zones, region: money.requestedRegion, where }) : undefined;
+  const type = catalogueType(where, tier, cpu, memoryMiB, hostPlan?.instanceType ?? input.instanceType);
   const hourly = money.instanceHourly(type.name);
   if (tier === PlacementTier.DEDICATED_HOST) {
     const hostVcpus = InstanceCatalog.hostVcpus(type.family);
     const perHost = Math.floor(hostVcpus / type.vcpus);
-    const zones = money.count('zones', input.zones ?? 1, 1);
     const hosts = input.hosts !== undefined ? money.count('hosts', input.hosts, 1) : Math.max(Math.ceil(replicas / perHost), Math.min(replicas, zones));
     const host = PriceTables.hostHourly(type.family, hostVcpus, money.requestedRegion)!;
     money.hourly(`hosts: ${hosts} x ${type.family} Dedicated Host (${hostVcpus} vCPU; ${replicas} x ${type.name} on them, not billed apart)`, hosts * host.usd);

@@ -1,7 +1,7 @@
 import { CapacityPlanner, PackItem } from './capacity-planner';
-import { HOURS_PER_MONTH } from './cost-items';
 import { HOST_RESERVED_MIB, InstanceCatalog, InstanceType } from './instance-catalog';
 import { PriceTables } from './price-tables';
+import { HOURS_PER_MONTH } from './prices/sources';
 import { PlacementError } from '../placement-error';
 
 /** The tasks of a capacity pool, and what the pool may be built from. */
@@ -56,8 +56,79 @@ export interface PoolPlan {
   readonly assignment: number[];
 }
 
+/** A tenant's replicas to place on Dedicated Hosts of its own. */
+export interface HostPlanRequest {
+  /** Instances (replicas) to run on the hosts. */
+  readonly replicas: number;
+  /** vCPUs one replica needs. */
+  readonly cpu: number;
+  /** MiB one replica needs (the host reserve is added). */
+  readonly memoryMiB: number;
+  /**
+   * Zones the replicas spread over: a host lives in one zone, so at least one host per zone used.
+   * @default 1
+   */
+  readonly zones?: number;
+  /**
+   * The region whose prices rank the families.
+   * @default 'us-east-1'
+   */
+  readonly region?: string;
+  /**
+   * Where the request comes from (a construct path), used in error messages.
+   * @default 'hosts'
+   */
+  readonly where?: string;
+}
+
+/** The cheapest Dedicated Host plan: the family by host price, its smallest fitting type, how many hosts. */
+export interface HostPlan {
+  /** The host family, e.g. 'c5'. */
+  readonly family: string;
+  /** The instance type of every replica. */
+  readonly instanceType: string;
+  /** Hosts to allocate. */
+  readonly hosts: number;
+  /** Instances of that type one host holds. */
+  readonly instancesPerHost: number;
+  /** Host hours per month at the (estimated) host price, 730 hours. */
+  readonly monthlyUsd: number;
+}
+
 /** Sizes a capacity pool by packing its tasks onto each candidate type and keeping the cheapest. Pure. */
 export class PoolPlanner {
+  /**
+   * The host family with the cheapest plan by host price (not instance price): for each family with
+   * Dedicated Hosts its cheapest type that fits a replica, as many replicas per host as its vCPUs allow,
+   * and as few hosts as the replicas and zones allow. Ties: the family of the cheaper type.
+   */
+  public static planDedicatedHosts(request: HostPlanRequest): HostPlan {
+    const where = request.where ?? 'hosts';
+    const zones = request.zones ?? 1;
+    for (const [field, v, min] of [['replicas', request.replicas, 1], ['zones', zones, 1]] as const) {
+      if (!Number.isInteger(v) || v < min) throw new PlacementError(where, `${field} must be a whole number of at least ${min}, got ${String(v)}.`, `give ${field} >= ${min}.`);
+    }
+    const region = request.region ?? 'us-east-1';
+    let best: HostPlan | undefined;
+    const seen = new Set<string>();
+    for (const type of InstanceCatalog.all()) { // cheapest first: the first fitting type per family is its cheapest
+      const hostVcpus = InstanceCatalog.hostVcpus(type.family);
+      if (seen.has(type.family) || type.burstable || hostVcpus < type.vcpus) continue;
+      if (type.vcpus < request.cpu || type.memoryMiB < request.memoryMiB + HOST_RESERVED_MIB) continue;
+      seen.add(type.family);
+      const instancesPerHost = Math.floor(hostVcpus / type.vcpus);
+      const hosts = Math.max(Math.ceil(request.replicas / instancesPerHost), Math.min(request.replicas, zones));
+      const hourly = PriceTables.hostHourly(type.family, hostVcpus, region)!.usd;
+      const monthlyUsd = Math.round(hosts * hourly * HOURS_PER_MONTH * 100) / 100;
+      if (!best || monthlyUsd < best.monthlyUsd) best = { family: type.family, instanceType: type.name, hosts, instancesPerHost, monthlyUsd };
+    }
+    if (!best) {
+      throw new PlacementError(where, `no Dedicated Host family has a type for ${request.cpu} vCPU / ${request.memoryMiB} MiB (+${HOST_RESERVED_MIB} MiB).`,
+        'lower workload.cpu / workload.memoryMiB per replica and raise workload.replicas instead.');
+    }
+    return best;
+  }
+
   /**
    * The cheapest single-type pool that holds every task (ties: fewer instances, then the cheaper type).
    * Candidates are tried in order of their lower-bound cost, and the search stops when no remaining one

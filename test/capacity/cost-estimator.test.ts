@@ -44,11 +44,14 @@ describe('CostEstimator.estimate', () => {
     });
   });
 
-  test('dedicated host: whole hosts, at least one per zone used', () => {
+  test('dedicated host: the family by host price, whole hosts, at least one per zone used', () => {
+    // The case: 2 replicas of 0.5 vCPU got c6i hosts (family by instance price); c5 hosts (72 vCPU) cost less.
     const one = CostEstimator.estimate({ tier: T.DEDICATED_HOST, replicas: 2, cpu: 0.5, memoryMiB: 512, ownKey: false, rootVolumeGiB: 0 });
-    expect(one.items).toEqual([{ what: 'hosts: 1 x c6i Dedicated Host (128 vCPU; 2 x c6i.large on them, not billed apart)', monthlyUsd: 4368.32 }]);
+    expect(one.items).toEqual([{ what: 'hosts: 1 x c5 Dedicated Host (72 vCPU; 2 x c5.large on them, not billed apart)', monthlyUsd: 2457.18 }]);
     const two = CostEstimator.estimate({ tier: T.DEDICATED_HOST, replicas: 2, cpu: 0.5, memoryMiB: 512, zones: 2, ownKey: false, rootVolumeGiB: 0 });
-    expect(two.monthlyUsd).toBe(8736.64);
+    expect(two.monthlyUsd).toBe(4914.36);
+    const given = CostEstimator.estimate({ tier: T.DEDICATED_HOST, replicas: 2, cpu: 0.5, memoryMiB: 512, instanceType: 'c6i.large', ownKey: false, rootVolumeGiB: 0 });
+    expect(given.monthlyUsd).toBe(4368.32); // 1.1 x 64 x 0.085 x 730
   });
 
   test('shared container: its share of the pool instance, by the larger of cpu and memory', () => {

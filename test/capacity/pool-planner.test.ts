@@ -42,3 +42,24 @@ describe('PoolPlanner.plan', () => {
     expect(() => PoolPlanner.plan(request)).toThrow(message);
   });
 });
+
+describe('PoolPlanner.planDedicatedHosts', () => {
+  test('the family is chosen by host price and replicas share hosts as zones allow', () => {
+    expect(PoolPlanner.planDedicatedHosts({ replicas: 2, cpu: 0.5, memoryMiB: 512 }))
+      .toEqual({ family: 'c5', instanceType: 'c5.large', hosts: 1, instancesPerHost: 36, monthlyUsd: 2457.18 });
+    expect(PoolPlanner.planDedicatedHosts({ replicas: 2, cpu: 0.5, memoryMiB: 512, zones: 3 }).hosts).toBe(2);
+    // 40 replicas: two c5 hosts (36 each) cost more than one m5 host (48 each).
+    expect(PoolPlanner.planDedicatedHosts({ replicas: 40, cpu: 2, memoryMiB: 3000 })).toMatchObject({ family: 'm5', hosts: 1, monthlyUsd: 3700.22 });
+    // Memory-heavy replicas: a larger type on the cheapest host beats a small type on a dearer r5 host.
+    expect(PoolPlanner.planDedicatedHosts({ replicas: 4, cpu: 2, memoryMiB: 15000 }))
+      .toMatchObject({ family: 'c5', instanceType: 'c5.4xlarge', instancesPerHost: 4, hosts: 1 });
+  });
+
+  test.each([
+    ['no replicas', { replicas: 0, cpu: 1, memoryMiB: 1 }, /replicas must be a whole number of at least 1/],
+    ['a replica larger than any host type', { replicas: 1, cpu: 500, memoryMiB: 1 }, /no Dedicated Host family has a type for 500 vCPU/],
+  ])('%s is a PlacementError', (_name, request, message) => {
+    expect(() => PoolPlanner.planDedicatedHosts(request)).toThrow(PlacementError);
+    expect(() => PoolPlanner.planDedicatedHosts(request)).toThrow(message);
+  });
+});

@@ -4,6 +4,9 @@ export interface PriceSource {
   readonly confirmed: boolean;
 }
 
+/** Hours in a month, as AWS's own calculator counts them. */
+export const HOURS_PER_MONTH = 730;
+
 /** The date the tables were compiled and checked (confirmed rows) or carried over (unconfirmed rows). */
 export const PRICES_AS_OF = '2026-12-01';
 
