@@ -52,7 +52,7 @@ describe('PoolPlanner.planDedicatedHosts', () => {
     expect(PoolPlanner.planDedicatedHosts({ replicas: 40, cpu: 2, memoryMiB: 3000 })).toMatchObject({ family: 'm5', hosts: 1, monthlyUsd: 3700.22 });
     // Memory-heavy replicas: a larger type on the cheapest host beats a small type on a dearer r5 host.
     expect(PoolPlanner.planDedicatedHosts({ replicas: 4, cpu: 2, memoryMiB: 15000 }))
-      .toMatchObject({ family: 'c5', instanceType: 'c5.4xlarge', instancesPerHost: 4, hosts: 1 });
+      .toMatchObject({ family: 'c5', instanceType: 'c5.2xlarge', instancesPerHost: 9, hosts: 1 });
   });
 
   test.each([
