@@ -96,23 +96,37 @@ export class CostEstimator {
 
   /**
    * What the workload would cost on each of the target's tiers (in table order), and whether each isolates
-   * enough. A tier that cannot run the workload at all (too large for any of its sizes) is left out.
+   * enough. The input is re-aimed at each tier (its instance type kept where the tier accepts it, else the
+   * cheapest that fits). A tier that cannot run the workload at all (too large for any of its sizes) is left out.
    */
   public static alternatives(input: PlacementCost, tiers: PlacementTier[], isolation: IsolationNeeds): TierAlternative[] {
+    return CostEstimator.alternativesOf([...new Set(tiers)].map((tier) => alternativeInput(input, tier)), isolation);
+  }
+
+  /**
+   * The same from one fully described placement per tier, for a target whose tiers differ in more than
+   * compute (e.g. a Fargate tenant needs fewer endpoints of its own than a VM tenant). One input per tier.
+   */
+  public static alternativesOf(placements: PlacementCost[], isolation: IsolationNeeds): TierAlternative[] {
     const required = PlacementEngine.requiredBoundary(isolation);
     const ownKernel = isolation.ownKernel === true;
+    const tiers = placements.map((p) => p.tier);
+    const twice = tiers.find((t, i) => tiers.indexOf(t) !== i);
+    if (twice !== undefined) {
+      throw new PlacementError(placements[0].where ?? 'workload', `alternatives list tier '${twice}' twice.`, 'give one placement per tier.');
+    }
     const out: TierAlternative[] = [];
-    for (const tier of [...new Set(tiers)].sort((a, b) => order(a) - order(b))) {
-      const profile = tierProfile(tier);
+    for (const placement of [...placements].sort((a, b) => order(a.tier) - order(b.tier))) {
+      const profile = tierProfile(placement.tier);
       let estimate: CostEstimate;
       try {
-        estimate = CostEstimator.estimate(alternativeInput(input, tier));
+        estimate = CostEstimator.estimate(placement);
       } catch (e) {
         if (e instanceof PlacementError) continue;
         throw e;
       }
       out.push({
-        tier, monthlyUsd: estimate.monthlyUsd,
+        tier: placement.tier, monthlyUsd: estimate.monthlyUsd,
         meetsNeeds: PlacementEngine.isAtLeast(profile.provides, required) && !(ownKernel && profile.family === 'container'),
       });
     }

@@ -123,6 +123,19 @@ describe('networks, pools, alternatives and totals', () => {
     expect(withFargate.find((a) => a.tier === T.MICROVM_CONTAINER)!.meetsNeeds).toBe(false);
   });
 
+  test('alternativesOf takes one placement per tier: a Fargate tenant with 5 own endpoints against a VM with 7', () => {
+    const common = { cpu: 1, memoryMiB: 2048, zones: 2, region: 'eu-west-1' };
+    const alternatives = CostEstimator.alternativesOf([
+      { ...common, tier: T.VM, ownInterfaceEndpoints: 7 },
+      { ...common, tier: T.MICROVM_CONTAINER, ownInterfaceEndpoints: 5 },
+    ], { coTenancy: CoTenancy.HOSTILE });
+    expect(alternatives.map((a) => a.tier)).toEqual([T.MICROVM_CONTAINER, T.VM]);
+    const endpoints = (n: number) => Math.round(n * 2 * 0.011 * 730 * 100) / 100;
+    expect(alternatives[0].monthlyUsd).toBe(Math.round((CostEstimator.estimate({ ...common, tier: T.MICROVM_CONTAINER }).monthlyUsd + endpoints(5)) * 100) / 100);
+    expect(() => CostEstimator.alternativesOf([{ ...common, tier: T.VM }, { ...common, tier: T.VM }], { coTenancy: CoTenancy.HOSTILE }))
+      .toThrow(/alternatives list tier 'vm' twice/);
+  });
+
   test('total is the cent-exact sum', () => {
     const a = CostEstimator.estimate({ tier: T.MICROVM_CONTAINER, cpu: 1, memoryMiB: 2048 });
     const b = CostEstimator.estimate({ tier: T.VM, cpu: 1, memoryMiB: 1024, instanceType: 'm5.large' });
