@@ -6,6 +6,7 @@
 //   npm run bench                      # N = 10, 100, 1000; 5 runs each
 //   npm run bench -- --n 10,100 --runs 3
 //   npm run bench -- --suite           # also time the README's test command with/without terraform
+//   npm run bench -- --packing         # only the packer's quality and time
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -20,6 +21,8 @@ const flag = (name, fallback) => {
 const SIZES = flag('n', '10,100,1000').split(',').map(Number);
 const RUNS = Number(flag('runs', '5'));
 const WITH_SUITE = args.includes('--suite');
+const PACKING_ONLY = args.includes('--packing');
+const PACKING_INSTANCES = Number(flag('packing-instances', '60'));
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -77,10 +80,36 @@ function timeCommand(command, env) {
   return { seconds: Math.round((Date.now() - started) / 100) / 10, status: child.status };
 }
 
+/** The packer's quality on generated instances of known optimum, against FFD, and its time on 2,000 items. */
+function measurePacking() {
+  const { CapacityPlanner } = require(path.join(ROOT, 'lib', 'capacity', 'capacity-planner'));
+  const generated = require('./packing-instances');
+  const set = generated.instances(PACKING_INSTANCES, 1);
+  const started = process.hrtime.bigint();
+  const { packerPct, ffdPct } = generated.quality(CapacityPlanner.packHosts, set);
+  const setMs = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+  const big = generated.instance(11, 570, true);
+  const items = big.items.slice(0, 2000);
+  const times = [];
+  let hosts = 0;
+  for (let i = 0; i < 3; i++) {
+    const t = process.hrtime.bigint();
+    hosts = CapacityPlanner.packHosts({ items, host: big.host }).hosts;
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return { instances: set.length, packerPctOverOptimum: packerPct, ffdPctOverOptimum: ffdPct, setMs,
+    items2000: { ms: Math.round(median(times)), hosts } };
+}
+
 function main() {
   if (!fs.existsSync(path.join(ROOT, 'lib', 'index.js'))) {
     console.error('bench: lib/index.js is missing; run `npm run build` first.');
     process.exit(1);
+  }
+  const packing = measurePacking();
+  if (PACKING_ONLY) {
+    console.log(JSON.stringify(packing, null, 2));
+    return;
   }
   const scenarios = [];
   for (const n of SIZES) {
@@ -104,6 +133,7 @@ function main() {
     date: new Date().toISOString(),
     machine: { node: process.version, cpus: require('os').cpus().length, runs: RUNS },
     scenarios,
+    packing,
     import: {
       libraryMs: libraryImport.synthMs, baselineMs: baselineImport.synthMs,
       libraryRssMb: libraryImport.rssMb, baselineRssMb: baselineImport.rssMb,
@@ -122,6 +152,8 @@ function main() {
     'wall(1000)/wall(100) <= 12': byN[1000] && byN[100] ? byN[1000].library.wallMs / byN[100].library.wallMs <= 12 : null,
     'import: +50 ms and +30 MB at most': libraryImport.synthMs - baselineImport.synthMs <= 50
       && libraryImport.rssMb - baselineImport.rssMb <= 30,
+    'packer: <= 3 % over optimum on average': packing.packerPctOverOptimum <= 3,
+    'packer: 2,000 items in < 1 s': packing.items2000.ms < 1000,
   };
   fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   print(results);
@@ -141,6 +173,9 @@ function print(results) {
   for (const row of rows) console.log(row.map((cell, i) => String(cell).padStart(widths[i])).join('  '));
   const imp = results.import;
   console.log(`\nrequire: library ${imp.libraryMs} ms / ${imp.libraryRssMb} MB, baseline ${imp.baselineMs} ms / ${imp.baselineRssMb} MB`);
+  const pk = results.packing;
+  console.log(`packHosts on ${pk.instances} instances of known optimum: ${pk.packerPctOverOptimum} % over it on average `
+    + `(first-fit decreasing ${pk.ffdPctOverOptimum} %), ${pk.setMs} ms; 2,000 items: ${pk.items2000.ms} ms, ${pk.items2000.hosts} hosts`);
   if (results.testSuite) {
     console.log(`npm test: ${results.testSuite.withTerraform.seconds} s with the terraform tier, `
       + `${results.testSuite.withoutTerraform.seconds} s without`);

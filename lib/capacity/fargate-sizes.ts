@@ -1,3 +1,4 @@
+import { SERVICE_PRICES } from './prices/services';
 import { PlacementError } from '../placement-error';
 
 /** A valid Fargate task size. */
@@ -16,8 +17,7 @@ export interface FargateChoice {
 }
 
 // Source: AWS docs "Amazon ECS task definition parameters for Fargate" › Task size (valid CPU and
-// memory combinations), and AWS Fargate pricing for us-east-1 Linux/x86 ($0.04048 per vCPU-hour,
-// $0.004445 per GB-hour), checked 2026-11.
+// memory combinations), checked 2026-11. Prices: the us-east-1 Linux/x86 rows of ./prices/services.
 // [cpu units, valid memory MiB]. 256 CPU is not a range: 512, 1024 or 2048 MiB only (1536 is refused).
 const RANGES: Array<[number, number[]]> = [
   [256, [512, 1024, 2048]],
@@ -28,8 +28,8 @@ const RANGES: Array<[number, number[]]> = [
   [8192, steps(16384, 61440, 4096)],
   [16384, steps(32768, 122880, 8192)],
 ];
-const VCPU_HOUR = 0.04048;
-const GB_HOUR = 0.004445;
+const VCPU_HOUR = SERVICE_PRICES['us-east-1'].fargateX86VcpuHour.usd;
+const GB_HOUR = SERVICE_PRICES['us-east-1'].fargateX86GbHour.usd;
 
 const SIZES: FargateSize[] = RANGES.flatMap(([cpuUnits, memory]) => memory.map((memoryMiB) => ({
   cpuUnits, memoryMiB, hourlyUsd: Math.round(((cpuUnits / 1024) * VCPU_HOUR + (memoryMiB / 1024) * GB_HOUR) * 1e5) / 1e5,

@@ -1,2 +1,6 @@
 export * from './instance-catalog';
 export * from './fargate-sizes';
+export * from './capacity-planner';
+export * from './cost-inputs';
+export * from './cost-estimator';
+export * from './pool-planner';

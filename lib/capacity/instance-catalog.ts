@@ -1,4 +1,5 @@
 import { PlacementTier } from '../placement/boundary';
+import { ec2Hourly } from './prices/ec2';
 import { PlacementError } from '../placement-error';
 
 /** One EC2 instance type. */
@@ -22,8 +23,8 @@ interface Family {
   readonly hostVcpus: number;
 }
 
-// Source: AWS "Amazon EC2 instance types" pages (specifications, Dedicated Host configurations) and
-// the us-east-1 on-demand Linux price list, checked 2026-11. x86_64 only (the AMIs are x86_64).
+// Source: AWS "Amazon EC2 instance types" pages (specifications, Dedicated Host configurations),
+// checked 2026-11; prices are in ./prices (dated, per region, with their sources). x86_64 only (the AMIs are x86_64).
 // t3 has Dedicated Hosts too, but burstable types are never used for the dedicated tiers.
 const FAMILIES: Record<string, Family> = {
   t3: { burstable: true, hostVcpus: 0 },
@@ -34,39 +35,59 @@ const FAMILIES: Record<string, Family> = {
   c6i: { burstable: false, hostVcpus: 128 },
   r5: { burstable: false, hostVcpus: 96 },
   r6i: { burstable: false, hostVcpus: 128 },
+  m7i: { burstable: false, hostVcpus: 192 },
+  c7i: { burstable: false, hostVcpus: 192 },
+  r7i: { burstable: false, hostVcpus: 192 },
+  m7a: { burstable: false, hostVcpus: 192 },
+  c7a: { burstable: false, hostVcpus: 192 },
+  r7a: { burstable: false, hostVcpus: 192 },
 };
 
-// [name, vCPUs, memory MiB, USD/hour] — same source and date as FAMILIES.
-const TYPES: Array<[string, number, number, number]> = [
-  ['t3a.nano', 2, 512, 0.0047], ['t3a.micro', 2, 1024, 0.0094], ['t3a.small', 2, 2048, 0.0188],
-  ['t3a.medium', 2, 4096, 0.0376], ['t3a.large', 2, 8192, 0.0752], ['t3a.xlarge', 4, 16384, 0.1504],
-  ['t3a.2xlarge', 8, 32768, 0.3008],
-  ['t3.nano', 2, 512, 0.0052], ['t3.micro', 2, 1024, 0.0104], ['t3.small', 2, 2048, 0.0208],
-  ['t3.medium', 2, 4096, 0.0416], ['t3.large', 2, 8192, 0.0832], ['t3.xlarge', 4, 16384, 0.1664],
-  ['t3.2xlarge', 8, 32768, 0.3328],
-  ['c6i.large', 2, 4096, 0.085], ['c6i.xlarge', 4, 8192, 0.17], ['c6i.2xlarge', 8, 16384, 0.34],
-  ['c6i.4xlarge', 16, 32768, 0.68], ['c6i.8xlarge', 32, 65536, 1.36], ['c6i.12xlarge', 48, 98304, 2.04],
-  ['c6i.16xlarge', 64, 131072, 2.72], ['c6i.24xlarge', 96, 196608, 4.08], ['c6i.32xlarge', 128, 262144, 5.44],
-  ['c5.large', 2, 4096, 0.085], ['c5.xlarge', 4, 8192, 0.17], ['c5.2xlarge', 8, 16384, 0.34],
-  ['c5.4xlarge', 16, 32768, 0.68], ['c5.9xlarge', 36, 73728, 1.53], ['c5.12xlarge', 48, 98304, 2.04],
-  ['c5.18xlarge', 72, 147456, 3.06], ['c5.24xlarge', 96, 196608, 4.08],
-  ['m6i.large', 2, 8192, 0.096], ['m6i.xlarge', 4, 16384, 0.192], ['m6i.2xlarge', 8, 32768, 0.384],
-  ['m6i.4xlarge', 16, 65536, 0.768], ['m6i.8xlarge', 32, 131072, 1.536], ['m6i.12xlarge', 48, 196608, 2.304],
-  ['m6i.16xlarge', 64, 262144, 3.072], ['m6i.24xlarge', 96, 393216, 4.608], ['m6i.32xlarge', 128, 524288, 6.144],
-  ['m5.large', 2, 8192, 0.096], ['m5.xlarge', 4, 16384, 0.192], ['m5.2xlarge', 8, 32768, 0.384],
-  ['m5.4xlarge', 16, 65536, 0.768], ['m5.8xlarge', 32, 131072, 1.536], ['m5.12xlarge', 48, 196608, 2.304],
-  ['m5.16xlarge', 64, 262144, 3.072], ['m5.24xlarge', 96, 393216, 4.608],
-  ['r6i.large', 2, 16384, 0.126], ['r6i.xlarge', 4, 32768, 0.252], ['r6i.2xlarge', 8, 65536, 0.504],
-  ['r6i.4xlarge', 16, 131072, 1.008], ['r6i.8xlarge', 32, 262144, 2.016], ['r6i.12xlarge', 48, 393216, 3.024],
-  ['r6i.16xlarge', 64, 524288, 4.032], ['r6i.24xlarge', 96, 786432, 6.048], ['r6i.32xlarge', 128, 1048576, 8.064],
-  ['r5.large', 2, 16384, 0.126], ['r5.xlarge', 4, 32768, 0.252], ['r5.2xlarge', 8, 65536, 0.504],
-  ['r5.4xlarge', 16, 131072, 1.008], ['r5.8xlarge', 32, 262144, 2.016], ['r5.12xlarge', 48, 393216, 3.024],
-  ['r5.16xlarge', 64, 524288, 4.032], ['r5.24xlarge', 96, 786432, 6.048],
+// [name, vCPUs, memory MiB] — same source and date as FAMILIES; prices come from ./prices (us-east-1 here).
+const TYPES: Array<[string, number, number]> = [
+  ['t3a.nano', 2, 512], ['t3a.micro', 2, 1024], ['t3a.small', 2, 2048], ['t3a.medium', 2, 4096],
+  ['t3a.large', 2, 8192], ['t3a.xlarge', 4, 16384], ['t3a.2xlarge', 8, 32768],
+  ['t3.nano', 2, 512], ['t3.micro', 2, 1024], ['t3.small', 2, 2048], ['t3.medium', 2, 4096], ['t3.large', 2, 8192],
+  ['t3.xlarge', 4, 16384], ['t3.2xlarge', 8, 32768],
+  ['c6i.large', 2, 4096], ['c6i.xlarge', 4, 8192], ['c6i.2xlarge', 8, 16384], ['c6i.4xlarge', 16, 32768],
+  ['c6i.8xlarge', 32, 65536], ['c6i.12xlarge', 48, 98304], ['c6i.16xlarge', 64, 131072],
+  ['c6i.24xlarge', 96, 196608], ['c6i.32xlarge', 128, 262144],
+  ['c5.large', 2, 4096], ['c5.xlarge', 4, 8192], ['c5.2xlarge', 8, 16384], ['c5.4xlarge', 16, 32768],
+  ['c5.9xlarge', 36, 73728], ['c5.12xlarge', 48, 98304], ['c5.18xlarge', 72, 147456], ['c5.24xlarge', 96, 196608],
+  ['m6i.large', 2, 8192], ['m6i.xlarge', 4, 16384], ['m6i.2xlarge', 8, 32768], ['m6i.4xlarge', 16, 65536],
+  ['m6i.8xlarge', 32, 131072], ['m6i.12xlarge', 48, 196608], ['m6i.16xlarge', 64, 262144],
+  ['m6i.24xlarge', 96, 393216], ['m6i.32xlarge', 128, 524288],
+  ['m5.large', 2, 8192], ['m5.xlarge', 4, 16384], ['m5.2xlarge', 8, 32768], ['m5.4xlarge', 16, 65536],
+  ['m5.8xlarge', 32, 131072], ['m5.12xlarge', 48, 196608], ['m5.16xlarge', 64, 262144], ['m5.24xlarge', 96, 393216],
+  ['r6i.large', 2, 16384], ['r6i.xlarge', 4, 32768], ['r6i.2xlarge', 8, 65536], ['r6i.4xlarge', 16, 131072],
+  ['r6i.8xlarge', 32, 262144], ['r6i.12xlarge', 48, 393216], ['r6i.16xlarge', 64, 524288],
+  ['r6i.24xlarge', 96, 786432], ['r6i.32xlarge', 128, 1048576],
+  ['r5.large', 2, 16384], ['r5.xlarge', 4, 32768], ['r5.2xlarge', 8, 65536], ['r5.4xlarge', 16, 131072],
+  ['r5.8xlarge', 32, 262144], ['r5.12xlarge', 48, 393216], ['r5.16xlarge', 64, 524288], ['r5.24xlarge', 96, 786432],
+  // Current generations (Intel 7i, AMD 7a): dearer per hour than 6i, so chosen only when a test or user asks.
+  ['m7i.large', 2, 8192], ['m7i.xlarge', 4, 16384], ['m7i.2xlarge', 8, 32768], ['m7i.4xlarge', 16, 65536],
+  ['m7i.8xlarge', 32, 131072], ['m7i.12xlarge', 48, 196608], ['m7i.16xlarge', 64, 262144],
+  ['m7i.24xlarge', 96, 393216], ['m7i.48xlarge', 192, 786432],
+  ['c7i.large', 2, 4096], ['c7i.xlarge', 4, 8192], ['c7i.2xlarge', 8, 16384], ['c7i.4xlarge', 16, 32768],
+  ['c7i.8xlarge', 32, 65536], ['c7i.12xlarge', 48, 98304], ['c7i.16xlarge', 64, 131072],
+  ['c7i.24xlarge', 96, 196608], ['c7i.48xlarge', 192, 393216],
+  ['r7i.large', 2, 16384], ['r7i.xlarge', 4, 32768], ['r7i.2xlarge', 8, 65536], ['r7i.4xlarge', 16, 131072],
+  ['r7i.8xlarge', 32, 262144], ['r7i.12xlarge', 48, 393216], ['r7i.16xlarge', 64, 524288],
+  ['r7i.24xlarge', 96, 786432], ['r7i.48xlarge', 192, 1572864],
+  ['m7a.large', 2, 8192], ['m7a.xlarge', 4, 16384], ['m7a.2xlarge', 8, 32768], ['m7a.4xlarge', 16, 65536],
+  ['m7a.8xlarge', 32, 131072], ['m7a.12xlarge', 48, 196608], ['m7a.16xlarge', 64, 262144],
+  ['m7a.24xlarge', 96, 393216], ['m7a.32xlarge', 128, 524288], ['m7a.48xlarge', 192, 786432],
+  ['c7a.large', 2, 4096], ['c7a.xlarge', 4, 8192], ['c7a.2xlarge', 8, 16384], ['c7a.4xlarge', 16, 32768],
+  ['c7a.8xlarge', 32, 65536], ['c7a.12xlarge', 48, 98304], ['c7a.16xlarge', 64, 131072],
+  ['c7a.24xlarge', 96, 196608], ['c7a.32xlarge', 128, 262144], ['c7a.48xlarge', 192, 393216],
+  ['r7a.large', 2, 16384], ['r7a.xlarge', 4, 32768], ['r7a.2xlarge', 8, 65536], ['r7a.4xlarge', 16, 131072],
+  ['r7a.8xlarge', 32, 262144], ['r7a.12xlarge', 48, 393216], ['r7a.16xlarge', 64, 524288],
+  ['r7a.24xlarge', 96, 786432], ['r7a.32xlarge', 128, 1048576], ['r7a.48xlarge', 192, 1572864],
 ];
 
-const CATALOG: InstanceType[] = TYPES.map(([name, vcpus, memoryMiB, hourlyUsd]) => {
+const CATALOG: InstanceType[] = TYPES.map(([name, vcpus, memoryMiB]) => {
   const family = name.split('.')[0];
-  return { name, family, vcpus, memoryMiB, hourlyUsd, burstable: FAMILIES[family].burstable };
+  return { name, family, vcpus, memoryMiB, hourlyUsd: ec2Hourly(name, 'us-east-1')!.usd, burstable: FAMILIES[family].burstable };
 });
 // Cheapest first; on a price tie the smaller type, then the newer family (listed first above).
 const BY_PRICE = CATALOG.map((t, i) => ({ t, i }))

@@ -1,11 +1,20 @@
 import { IsolationBoundary, PlacementTier } from './boundary';
 import { BOUNDARY_RULES, BoundaryRule } from './boundary-rules';
-import { ChoiceContext, PREFERENCE_RULES } from './preferences';
+import { ChoiceContext, CostChoice, PREFERENCE_RULES } from './preferences';
 import { boundaryStrength, TIER_TABLE, TierProfile, tierProfile } from './tiers';
 import { EfficiencyPriority, HardwareExclusivity, LoadProfile } from '../needs/enums';
 import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
 import { NeedsValidation } from '../needs/validation';
 import { PlacementError } from '../placement-error';
+
+/**
+ * The estimated monthly cost of one tier for a workload (from CostEstimator.alternatives).
+ */
+export interface TierCost {
+  readonly tier: PlacementTier;
+  /** Estimated USD per month. */
+  readonly monthlyUsd: number;
+}
 
 /**
  * What the engine is asked to place.
@@ -35,6 +44,12 @@ export interface PlacementRequest {
    * @default - a weaker pin is refused
    */
   readonly acknowledgeWeakerIsolation?: string;
+  /**
+   * Estimated monthly cost per tier. With priority COST and a cost for every remaining candidate, the
+   * cheapest candidate wins (ties in table order).
+   * @default - no costs: table order decides
+   */
+  readonly tierCosts?: TierCost[];
   /**
    * Where the request comes from (a construct path), used in error messages.
    * @default 'workload'
@@ -102,9 +117,12 @@ export class PlacementEngine {
       else reasons.push((candidates.some(rule.keep) ? rule.yielded : undefined) ?? rule.skipped);
       remaining = kept.length > 0 ? kept : remaining;
     }
-    const chosen = remaining[0];
+    const costs = CostChoice.costs(where, request.tierCosts);
+    const byCost = ctx.priority === EfficiencyPriority.COST ? CostChoice.cheapest(remaining, costs, reasons) : undefined;
+    const chosen = byCost ?? remaining[0];
     const others = candidates.filter((c) => c !== chosen).map((c) => c.tier);
-    reasons.push(`Chose ${chosen.tier} (${chosen.describe}): the ${preferred ? 'preferred' : 'cheapest'} tier `
+    const why = byCost ? 'cheapest estimated' : preferred ? 'preferred' : 'cheapest';
+    reasons.push(`Chose ${chosen.tier} (${chosen.describe}): the ${why} tier `
       + `providing at least ${article(required)} boundary${others.length ? `; other candidates: ${others.join(', ')}` : ''}.`);
     return { tier: chosen.tier, boundary: chosen.provides, requiredBoundary: required, reasons, pinned: false };
   }

@@ -1,6 +1,8 @@
 import { IsolationBoundary, PlacementTier } from './boundary';
+import type { TierCost } from './engine';
 import { TierProfile } from './tiers';
 import { EfficiencyPriority, LoadProfile } from '../needs/enums';
+import { PlacementError } from '../placement-error';
 
 export interface ChoiceContext {
   readonly priority: EfficiencyPriority;
@@ -52,3 +54,51 @@ export const PREFERENCE_RULES: readonly PreferenceRule[] = [
     yielded: 'BALANCED would prefer a VM for hypervisor isolation, but the preference above takes precedence.',
   },
 ];
+
+/** DESIGN.md "The decision", step 3, COST with tier costs known: the cheapest candidate, ties in table order. */
+export class CostChoice {
+  /** The costs by tier, validated. */
+  public static costs(where: string, tierCosts: TierCost[] | undefined): Map<PlacementTier, number> {
+    const costs = new Map<PlacementTier, number>();
+    for (const [i, entry] of (tierCosts ?? []).entries()) {
+      const usd = entry?.monthlyUsd;
+      if (typeof usd !== 'number' || !Number.isFinite(usd) || usd < 0) {
+        throw new PlacementError(where, `tierCosts[${i}].monthlyUsd must be a non-negative number, got ${String(usd)}.`,
+          'give tierCosts from CostEstimator.alternatives (or leave them out to choose in table order).');
+      }
+      if (costs.has(entry.tier)) {
+        throw new PlacementError(where, `tierCosts lists tier '${entry.tier}' twice.`, 'give one cost per tier.');
+      }
+      costs.set(entry.tier, usd);
+    }
+    return costs;
+  }
+
+  /**
+   * The cheapest remaining candidate when every one has a cost (ties: the first in table order), with a
+   * reason saying by how much; undefined (and a reason) when costs are missing.
+   */
+  public static cheapest(remaining: readonly TierProfile[], costs: Map<PlacementTier, number>, reasons: string[]): TierProfile | undefined {
+    if (costs.size === 0) return undefined;
+    const missing = remaining.filter((c) => !costs.has(c.tier)).map((c) => c.tier);
+    if (missing.length > 0) {
+      reasons.push(`COST priority has no estimated cost for ${missing.join(', ')}; table order decides.`);
+      return undefined;
+    }
+    const cents = (c: TierProfile) => Math.round(costs.get(c.tier)! * 100);
+    const chosen = remaining.reduce((best, c) => (cents(c) < cents(best) ? c : best));
+    const rest = remaining.filter((c) => c !== chosen);
+    if (rest.length === 0) return undefined; // one candidate left: an earlier preference already chose
+    const next = rest.reduce((best, c) => (cents(c) < cents(best) ? c : best));
+    const diff = (cents(next) - cents(chosen)) / 100;
+    reasons.push(diff === 0
+      ? `COST priority: ${chosen.tier} and ${next.tier} cost the same ($${usd(costs.get(chosen.tier)!)}/month); the first in table order wins.`
+      : `COST priority: ${chosen.tier} is the cheapest candidate at $${usd(costs.get(chosen.tier)!)}/month, $${usd(diff)} less than `
+        + `${next.tier} ($${usd(costs.get(next.tier)!)}).`);
+    return chosen;
+  }
+}
+
+function usd(x: number): string {
+  return (Math.round(x * 100) / 100).toFixed(2);
+}

@@ -50,7 +50,7 @@ describe('bad input is refused at synth time with a PlacementError naming where,
   test('a workload larger than any catalogue type', () => {
     const { stack, target } = awsStack();
     const e = refusal(() => new IsolatedTenant(stack, 'tenant', { tenantId: 'acme', target, workload: { ...WEB, cpu: 200, memoryMiB: 4096 } }));
-    expect(e.problem).toMatch(/larger than any catalogue type for vm; the largest is r6i.32xlarge \(128 vCPU \/ 1048576 MiB\)/);
+    expect(e.problem).toMatch(/larger than any catalogue type for vm; the largest is r7i.48xlarge \(192 vCPU \/ 1572864 MiB\)/);
     expect(e.fix).toMatch(/raise workload.replicas/);
   });
 

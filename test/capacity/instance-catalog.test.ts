@@ -40,8 +40,8 @@ describe('InstanceCatalog.select picks the cheapest type that fits the tier', ()
   });
 
   test.each<[T, number, number, RegExp]>([
-    [T.VM, 256, 1024, /larger than any catalogue type for vm; the largest is r6i\.32xlarge/],
-    [T.DEDICATED_VM, 2, 2_000_000, /the largest is r6i\.32xlarge/],
+    [T.VM, 256, 1024, /larger than any catalogue type for vm; the largest is r7i\.48xlarge/],
+    [T.DEDICATED_VM, 2, 2_000_000, /the largest is r7i\.48xlarge/],
   ])('%s %d vCPU / %d MiB is refused', (tier, cpu, memoryMiB, message) => {
     expect(() => InstanceCatalog.select({ where: W, tier, cpu, memoryMiB })).toThrow(PlacementError);
     expect(() => InstanceCatalog.select({ where: W, tier, cpu, memoryMiB })).toThrow(message);

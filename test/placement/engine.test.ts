@@ -16,7 +16,8 @@ const PROVIDES: Record<string, string> = {
   'vm': 'hypervisor', 'dedicated-vm': 'account-hardware', 'dedicated-host': 'tenant-hardware',
 };
 const CONTAINERS = ['shared-container', 'sandboxed-container', 'microvm-container'];
-function expected(co: string, hw: string, ownKernel: boolean, priority: string, load: string, tiers: string[], elastic: boolean): string | undefined {
+function expected(co: string, hw: string, ownKernel: boolean, priority: string, load: string, tiers: string[], elastic: boolean,
+  costs?: Record<string, number>): string | undefined {
   let required = 0;
   if (co === 'untrusted') required = Math.max(required, 1);
   if (co === 'hostile') required = Math.max(required, 2);
@@ -30,29 +31,53 @@ function expected(co: string, hw: string, ownKernel: boolean, priority: string, 
   }
   if (load === 'spiky' && elastic && priority !== 'performance' && candidates.includes('microvm-container')) return 'microvm-container';
   if (priority === 'balanced' && ORDER[required] === 'hypervisor' && candidates.includes('vm')) return 'vm';
+  if (priority === 'cost' && costs && candidates.every((t) => costs[t] !== undefined)) {
+    let cheapest = candidates[0];
+    for (const t of candidates) if (costs[t] < costs[cheapest]) cheapest = t;
+    return cheapest;
+  }
   return candidates[0];
 }
 
-const combos: Array<[CoTenancy, HardwareExclusivity, boolean, EfficiencyPriority, LoadProfile]> = [];
+// Cost tables for every combination: none, table order, reversed, all equal, one tier missing, and a
+// realistic one (Fargate under a VM, shared containers dearer than Fargate for a tiny task).
+const TABLE = ['shared-container', 'sandboxed-container', 'microvm-container', 'vm', 'dedicated-vm', 'dedicated-host'];
+const COSTS: Array<[string, Record<string, number> | undefined]> = [
+  ['no costs', undefined],
+  ['costs in table order', Object.fromEntries(TABLE.map((t, i) => [t, 10 + i]))],
+  ['costs reversed', Object.fromEntries(TABLE.map((t, i) => [t, 100 - i]))],
+  ['equal costs', Object.fromEntries(TABLE.map((t) => [t, 42]))],
+  ['vm unpriced', Object.fromEntries(TABLE.filter((t) => t !== 'vm').map((t, i) => [t, 100 - i]))],
+  ['realistic', { 'shared-container': 40.5, 'sandboxed-container': 38, 'microvm-container': 36.04, 'vm': 70.08, 'dedicated-vm': 1537.09, 'dedicated-host': 3700.44 }],
+];
+function tierCosts(costs: Record<string, number> | undefined) {
+  return costs && Object.entries(costs).map(([tier, monthlyUsd]) => ({ tier: tier as T, monthlyUsd }));
+}
+
+const combos: Array<[CoTenancy, HardwareExclusivity, boolean, EfficiencyPriority, LoadProfile, string]> = [];
 for (const co of Object.values(CoTenancy)) {
   for (const hw of Object.values(HardwareExclusivity)) {
     for (const ownKernel of [false, true]) {
       for (const priority of Object.values(EfficiencyPriority)) {
-        for (const load of Object.values(LoadProfile)) combos.push([co, hw, ownKernel, priority, load]);
+        for (const load of Object.values(LoadProfile)) {
+          for (const [costName] of COSTS) combos.push([co, hw, ownKernel, priority, load, costName]);
+        }
       }
     }
   }
 }
 
 describe.each(TARGETS)('every combination of needs on $name', (target) => {
-  test.each(combos)('%s / exclusivity %s / ownKernel %s / %s / %s', (co, hw, ownKernel, priority, load) => {
+  test.each(combos)('%s / exclusivity %s / ownKernel %s / %s / %s / %s', (co, hw, ownKernel, priority, load, costName) => {
+    const costs = COSTS.find(([name]) => name === costName)![1];
     const request = {
       isolation: { coTenancy: co, hardwareExclusivity: hw, ownKernel },
       efficiency: { priority, loadProfile: load },
       availableTiers: target.tiers,
       elasticBilling: target.elastic,
+      tierCosts: tierCosts(costs),
     };
-    const want = expected(co, hw, ownKernel, priority, load, target.tiers, target.elastic);
+    const want = expected(co, hw, ownKernel, priority, load, target.tiers, target.elastic, costs);
     if (want === undefined) {
       expect(() => PlacementEngine.decide(request)).toThrow(PlacementError);
       return;
@@ -122,6 +147,55 @@ describe('named cases from DESIGN.md', () => {
       isolation: { coTenancy: CoTenancy.INTERNAL }, efficiency: { loadProfile: LoadProfile.SPIKY }, availableTiers: AWS.tiers,
     });
     expect(spiky.tier).toBe(T.SHARED_CONTAINER); // elasticBilling defaults to false
+  });
+});
+
+describe('COST with tier costs (DESIGN.md step 3)', () => {
+  const hostile = { isolation: { coTenancy: CoTenancy.HOSTILE }, efficiency: { priority: EfficiencyPriority.COST }, availableTiers: AWS.tiers, elasticBilling: true };
+
+  test('the cheapest candidate wins, and the reason says by how much against the runner-up', () => {
+    const decision = PlacementEngine.decide({ ...hostile, tierCosts: [
+      { tier: T.MICROVM_CONTAINER, monthlyUsd: 117.04 }, { tier: T.VM, monthlyUsd: 146.1 },
+      { tier: T.DEDICATED_VM, monthlyUsd: 1550 }, { tier: T.DEDICATED_HOST, monthlyUsd: 3700 }, { tier: T.SHARED_CONTAINER, monthlyUsd: 20 },
+    ] });
+    expect(decision.tier).toBe(T.MICROVM_CONTAINER);
+    expect(decision.reasons.join(' ')).toContain('COST priority: microvm-container is the cheapest candidate at $117.04/month, $29.06 less than vm ($146.10).');
+    expect(decision.reasons.join(' ')).toContain('Chose microvm-container (a container in its own microVM): the cheapest estimated tier');
+  });
+
+  test('a VM cheaper than Fargate wins under COST', () => {
+    const decision = PlacementEngine.decide({ ...hostile, tierCosts: [
+      { tier: T.MICROVM_CONTAINER, monthlyUsd: 36.04 }, { tier: T.VM, monthlyUsd: 14.72 }, { tier: T.DEDICATED_VM, monthlyUsd: 1500 }, { tier: T.DEDICATED_HOST, monthlyUsd: 3700 },
+    ] });
+    expect(decision.tier).toBe(T.VM);
+    expect(decision.reasons.join(' ')).toContain('$21.32 less than microvm-container');
+  });
+
+  test('a tie goes to table order and says so', () => {
+    const decision = PlacementEngine.decide({ ...hostile, tierCosts: AWS.tiers.map((tier) => ({ tier, monthlyUsd: 50 })) });
+    expect(decision.tier).toBe(T.MICROVM_CONTAINER);
+    expect(decision.reasons.join(' ')).toContain('microvm-container and vm cost the same ($50.00/month); the first in table order wins');
+  });
+
+  test('a candidate without a cost: table order, and the reason names it', () => {
+    const decision = PlacementEngine.decide({ ...hostile, tierCosts: [{ tier: T.VM, monthlyUsd: 1 }] });
+    expect(decision.tier).toBe(T.MICROVM_CONTAINER);
+    expect(decision.reasons.join(' ')).toContain('COST priority has no estimated cost for microvm-container, dedicated-vm, dedicated-host; table order decides.');
+  });
+
+  test('BALANCED and PERFORMANCE ignore costs', () => {
+    const tierCosts = [{ tier: T.MICROVM_CONTAINER, monthlyUsd: 1 }, { tier: T.VM, monthlyUsd: 100 }, { tier: T.DEDICATED_VM, monthlyUsd: 2 }, { tier: T.DEDICATED_HOST, monthlyUsd: 3 }];
+    expect(PlacementEngine.decide({ ...hostile, efficiency: { priority: EfficiencyPriority.BALANCED }, tierCosts }).tier).toBe(T.VM);
+    expect(PlacementEngine.decide({ ...hostile, efficiency: { priority: EfficiencyPriority.PERFORMANCE }, tierCosts }).tier).toBe(T.VM);
+  });
+
+  test.each([
+    ['a negative cost', [{ tier: T.VM, monthlyUsd: -1 }], /tierCosts\[0\]\.monthlyUsd must be a non-negative number, got -1/],
+    ['a NaN cost', [{ tier: T.VM, monthlyUsd: NaN }], /got NaN/],
+    ['a tier twice', [{ tier: T.VM, monthlyUsd: 1 }, { tier: T.VM, monthlyUsd: 2 }], /tierCosts lists tier 'vm' twice/],
+  ])('%s is a PlacementError', (_name, tierCosts, message) => {
+    expect(() => PlacementEngine.decide({ ...hostile, tierCosts, where: 'Stack/t' })).toThrow(PlacementError);
+    expect(() => PlacementEngine.decide({ ...hostile, tierCosts, where: 'Stack/t' })).toThrow(message);
   });
 });
 
