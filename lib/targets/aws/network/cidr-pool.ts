@@ -101,8 +101,8 @@ export class CidrPool {
   constructor(where: string, poolCidr: string, prefix: number, exclude: string[] = []) {
     this.where = where;
     this.pool = parseCidr(where, poolCidr);
-    if (!Number.isInteger(prefix) || prefix < this.pool.prefix || prefix > SMALLEST_NETWORK_PREFIX) {
-      throw new PlacementError(where, `a network size of /${prefix} does not fit the pool ${poolCidr} and the subnet layout.`,
+    if (!Number.isInteger(prefix) || prefix < Math.max(this.pool.prefix, 16) || prefix > SMALLEST_NETWORK_PREFIX) {
+      throw new PlacementError(where, `a network size of /${prefix} does not fit the pool ${poolCidr}, AWS's VPC sizes (/16 to /28) and the subnet layout.`,
         `use a prefix from /${Math.max(this.pool.prefix, 16)} to /${SMALLEST_NETWORK_PREFIX} (3 kinds x 8 zones of subnets, each at least a /28).`);
     }
     this.prefix = prefix;

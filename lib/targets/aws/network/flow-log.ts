@@ -25,7 +25,7 @@ export function createFlowLog(scope: Construct, env: AwsEnv, o: { stack: string;
   const logGroupName = AwsNames.of(NameKind.LOG_GROUP, o.stack, WorkloadKind.NETWORK, o.name, 'flow-log');
   const logGroupArn = `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${logGroupName}`;
   const key = new KmsKey(scope, 'key', {
-    description: `${o.tags.Name}: VPC flow log`, enableKeyRotation: true, deletionWindowInDays: 30, tags: o.tags,
+    description: `${o.name}: VPC flow log`, enableKeyRotation: true, deletionWindowInDays: 30, tags: o.tags,
     policy: keyPolicy({ partition: env.partition, region: env.region, accountId: env.accountId, logGroupArn }),
   });
   const keyArn = key.arn;
