@@ -2,7 +2,8 @@ import { AwsQuota, QuotaUsage } from './quotas';
 
 // Counts what a synthesized stack (the cdk.tf.json object) creates against each quota: pure, so it
 // can run as a stack validation or aspect after synthesis, or over a file. Resources are matched to
-// one AwsTarget by their provider (`aws` or an alias such as `aws.eu`). References are read from
+// a region by their provider (`aws` or an alias such as `aws.eu`): pass every provider of the region,
+// since two targets in one region share its quotas. References are read from
 // Terraform's `${type.name.attr}` expressions; a zone that is itself an expression (a zone looked up
 // at plan time) is counted under that expression, which names the same zone wherever it appears.
 
@@ -30,12 +31,12 @@ export class QuotaCounter {
   /**
    * What the stack uses of every quota, per region, zone, VPC, security group, interface, cluster and family.
    * @param stackJson the synthesized stack (parsed cdk.tf.json, or Testing.synth's output parsed)
-   * @param provider the provider of the target to count (`aws`, or an alias reference such as `aws.eu`)
+   * @param providers the providers whose resources count: those of every target in one region (`aws`, or alias references such as `aws.eu`)
    */
-  public static count(stackJson: any, provider: string = 'aws'): QuotaUsage[] {
+  public static count(stackJson: any, providers: string[] = ['aws']): QuotaUsage[] {
     const all: Resources = stackJson?.resource ?? {};
     const of = (type: string): Array<[string, Body]> => Object.entries(all[type] ?? {})
-      .filter(([, body]) => (body.provider ?? 'aws') === provider)
+      .filter(([, body]) => providers.includes(String(body.provider ?? 'aws')))
       .map(([name, body]) => [`${type}.${name}`, body]);
     const counts = new Map<AwsQuota, Map<string, number>>();
     const add = (quota: AwsQuota, key: string, by = 1): void => {

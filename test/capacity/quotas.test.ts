@@ -117,8 +117,9 @@ describe('QuotaCounter.count over hand-written stacks', () => {
     expect(get(usages, quota, key)).toBe(count);
   });
 
-  test('counts only the resources of the given provider', () => {
-    expect(get(QuotaCounter.count(stack, 'aws.eu'), AwsQuota.VPCS_PER_REGION)).toBe(1);
+  test('counts only the resources of the given providers', () => {
+    expect(get(QuotaCounter.count(stack, ['aws.eu']), AwsQuota.VPCS_PER_REGION)).toBe(1);
+    expect(get(QuotaCounter.count(stack, ['aws', 'aws.eu']), AwsQuota.VPCS_PER_REGION)).toBe(3);
   });
 
   test('an empty stack uses nothing', () => {

@@ -186,7 +186,20 @@ describe('dedicated tenant networks', () => {
   });
 });
 
-test('a stack with the network and three tenant groups synthesizes without cdktf errors', () => {
+test('asNetwork gives the tiers the tenant subnets, and public subnets only once the internet gateway exists', () => {
+  const { network } = networkStack();
+  const isolated = network.asNetwork(false);
+  expect(isolated.privateSubnetIds).toBe(network.isolatedSubnetIds);
+  expect(isolated.publicSubnetIds).toEqual([]);
+  expect(isolated.note).toMatch(/no egress.*ecr\.api.*s3/);
+  expect(network.egressEnabled).toBe(false);
+  const egress = network.asNetwork(true);
+  expect(egress.privateSubnetIds).toBe(network.egressSubnetIds);
+  expect(egress.publicSubnetIds).toBe(network.publicSubnetIds);
+  expect(network.egressEnabled).toBe(true);
+});
+
+test('a stack with the network with egress and a tenant group passes cdktf'"'"'s full synthesis (its validations)', () => {
   const { stack, network } = networkStack({ egress: true });
   addTenant(stack, network, 'a');
   expect(() => Testing.fullSynth(stack)).not.toThrow();

@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import { CidrPool, DEFAULT_SHARED_CIDR, MAX_ZONES, parseCidr, SMALLEST_NETWORK_PREFIX, subnetCidr, SubnetKind, tenantSubnetsCidr } from './cidr-pool';
 import { createFlowLog } from './flow-log';
 import { PlacementError } from '../../../placement-error';
+import { Network } from '../boundary';
 import { AwsEnv, named } from '../context';
 import { s3EndpointPolicy } from '../policies';
 
@@ -192,5 +193,21 @@ export class TenantNetwork extends Construct {
       return this.egressSubnetIds;
     }
     return this.isolatedSubnetIds;
+  }
+
+  /**
+   * The network as the tiers and createLoadBalancer see it today (boundary.ts `Network`): the tenant's
+   * subnets as private ones, and the public subnets once the internet gateway exists (an
+   * internet-facing load balancer calls {@link enableInternet} first).
+   */
+  public asNetwork(egress: boolean): Network {
+    const privateSubnetIds = this.subnetsFor(egress);
+    const note = egress
+      ? `egress: the shared network's egress subnets, one NAT gateway per zone (${this.availabilityZones.length}).`
+      : `no egress: isolated subnets with no route out; tcp/443 to the shared endpoints (${[...this.endpointServices, 's3'].join(', ')}) only, so images must come from ECR in ${this.env.region}.`;
+    return {
+      vpcId: this.vpcId, cidr: this.cidr, privateSubnetIds, publicSubnetIds: this.internetGateway ? this.publicSubnetIds : [],
+      availabilityZones: this.availabilityZones, note,
+    };
   }
 }
