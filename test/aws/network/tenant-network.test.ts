@@ -199,7 +199,7 @@ test('asNetwork gives the tiers the tenant subnets, and public subnets only once
   expect(network.egressEnabled).toBe(true);
 });
 
-test('a stack with the network with egress and a tenant group passes cdktf'"'"'s full synthesis (its validations)', () => {
+test('a stack with the network with egress and a tenant group passes the full synthesis and its validations', () => {
   const { stack, network } = networkStack({ egress: true });
   addTenant(stack, network, 'a');
   expect(() => Testing.fullSynth(stack)).not.toThrow();
