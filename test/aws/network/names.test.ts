@@ -12,6 +12,7 @@ const CASES: Array<[NameKind, string, WorkloadKind, string, string | undefined, 
   [NameKind.ECS_CLUSTER, 'prod', WorkloadKind.DENSE, 'aws', undefined, 'iso_prod_dense_aws'],
   [NameKind.CAPACITY_PROVIDER, 'prod', WorkloadKind.DENSE, 'aws', 'internal', 'cp_prod_dense_aws_internal'],
   [NameKind.IAM_ROLE, 'prod', WorkloadKind.TENANT, 'acme', 'instance', 'iso_prod_tenant_acme_instance'],
+  [NameKind.INSTANCE_PROFILE, 'prod', WorkloadKind.TENANT, 'acme', 'instance', 'iso_prod_tenant_acme_instance'],
   // Upper case or other characters in the stack id: lower-cased, plus a hash of the original.
   [NameKind.LOG_GROUP, 'Prod', WorkloadKind.TENANT, 'acme', undefined, '/isolation/prod-5f56/tenant/acme'],
   // Load balancers and target groups: kind letter first, always a hash, 32 characters at most. The hashes

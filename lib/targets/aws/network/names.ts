@@ -20,6 +20,8 @@ export enum NameKind {
   CAPACITY_PROVIDER = 'CAPACITY_PROVIDER',
   /** IAM role: 64 characters of [a-zA-Z0-9+=,.@_-]. */
   IAM_ROLE = 'IAM_ROLE',
+  /** IAM instance profile: 128 characters of [a-zA-Z0-9+=,.@_-]. */
+  INSTANCE_PROFILE = 'INSTANCE_PROFILE',
   /** Application or network load balancer: 32 characters of [a-zA-Z0-9-], no leading `internal-`, no hyphen at either end. */
   LOAD_BALANCER = 'LOAD_BALANCER',
   /** Load balancer target group: as LOAD_BALANCER. */
@@ -55,6 +57,7 @@ const RULES: Record<NameKind, Rule> = {
   [NameKind.ECS_CLUSTER]: { max: 255, alphabet: /^[a-zA-Z0-9_-]+$/, render: (s, k, id) => `iso_${s}_${k}_${id}`, cut: '_' },
   [NameKind.CAPACITY_PROVIDER]: { max: 255, alphabet: /^[a-zA-Z0-9_-]+$/, render: (s, k, id) => `cp_${s}_${k}_${id}`, cut: '_' },
   [NameKind.IAM_ROLE]: { max: 64, alphabet: /^[a-zA-Z0-9+=,.@_-]+$/, render: (s, k, id) => `iso_${s}_${k}_${id}`, cut: '_' },
+  [NameKind.INSTANCE_PROFILE]: { max: 128, alphabet: /^[a-zA-Z0-9+=,.@_-]+$/, render: (s, k, id) => `iso_${s}_${k}_${id}`, cut: '_' },
   [NameKind.LOAD_BALANCER]: { max: 32, alphabet: /^[a-zA-Z0-9-]+$/, render: (s, k, id) => `${k}-${s}-${id}`, cut: '-', alwaysHash: true },
   [NameKind.TARGET_GROUP]: { max: 32, alphabet: /^[a-zA-Z0-9-]+$/, render: (s, k, id) => `${k}-${s}-${id}`, cut: '-', alwaysHash: true },
 };
