@@ -1,6 +1,6 @@
 import { PlacementError } from '../../../lib/placement-error';
 import {
-  CidrPool, DEFAULT_DEDICATED_POOL, DEFAULT_DEDICATED_PREFIX, DEFAULT_SHARED_CIDR, overlaps, parseCidr, subnetCidr, SubnetKind, tenantSubnetsCidr,
+  CidrPool, DEFAULT_DEDICATED_POOL, DEFAULT_DEDICATED_PREFIX, DEFAULT_SHARED_CIDR, overlaps, parseCidr, subnetCidr, SubnetKind, subtractCidr, tenantSubnetsCidr,
 } from '../../../lib/targets/aws/network/cidr-pool';
 
 test.each([
@@ -28,6 +28,22 @@ test('every subnet of a layout lies in its network and none overlaps another; th
 
 test.each([['10.0.0.1/16', /host bits/], ['10.0.0.0/33', /not an IPv4 CIDR/], ['banana', /not an IPv4 CIDR/]])('%s is refused', (cidr, message) => {
   expect(() => parseCidr('t', cidr)).toThrow(message);
+});
+
+test.each([
+  ['203.0.113.0/24', '10.0.0.0/16', ['203.0.113.0/24']],
+  ['10.0.0.0/8', '10.0.0.0/16', ['10.1.0.0/16', '10.2.0.0/15', '10.4.0.0/14', '10.8.0.0/13', '10.16.0.0/12', '10.32.0.0/11', '10.64.0.0/10', '10.128.0.0/9']],
+  ['10.0.5.0/24', '10.0.0.0/16', []],
+  ['10.0.0.0/16', '10.0.0.0/16', []],
+])('%s without %s is %j', (cidr, excluded, expected) => {
+  expect(subtractCidr('t', cidr, excluded)).toEqual(expected);
+});
+
+test('0.0.0.0/0 without a /16 is 16 blocks that cover everything else', () => {
+  const pieces = subtractCidr('t', '0.0.0.0/0', '10.0.0.0/16').map((c) => parseCidr('t', c));
+  expect(pieces).toHaveLength(16);
+  expect(pieces.reduce((sum, b) => sum + 2 ** (32 - b.prefix), 0)).toBe(2 ** 32 - 2 ** 16);
+  expect(pieces.some((b) => overlaps(b, parseCidr('t', '10.0.0.0/16')))).toBe(false);
 });
 
 describe('CidrPool', () => {

@@ -153,8 +153,23 @@ describe('tenant security groups', () => {
     }
   });
 
-  test('refuse SSH and a load balancer without a port', () => {
+  test('admit a declared source that covers the VPC without the VPC: other tenants stay out', () => {
     const { stack: s, network: n } = networkStack();
+    addTenant(s, n, 'wide', { ingress: [{ cidr: '10.0.0.0/8' }, { cidr: '0.0.0.0/0', port: 443 }] });
+    const rules = ofType(synthesize(s).resources, 'aws_vpc_security_group_ingress_rule').filter((r) => r.path.startsWith('wide/'));
+    const internal = rules.filter((r) => r.body.from_port === 8080);
+    const anywhere = rules.filter((r) => r.body.from_port === 443);
+    expect(internal.map((r) => r.body.cidr_ipv4)).toEqual(['10.1.0.0/16', '10.2.0.0/15', '10.4.0.0/14', '10.8.0.0/13', '10.16.0.0/12', '10.32.0.0/11', '10.64.0.0/10', '10.128.0.0/9']);
+    expect(anywhere).toHaveLength(16);
+    // Still declared public: the guards' marker stays on every piece of 0.0.0.0/0.
+    expect(anywhere.every((r) => r.body.tags['isolation:public-ports'] === '443')).toBe(true);
+    expect(internal.some((r) => r.body.tags['isolation:public-ports'])).toBe(false);
+  });
+
+  test('refuse a source inside the VPC, a CIDR with host bits, SSH, and a load balancer without a port', () => {
+    const { stack: s, network: n } = networkStack();
+    expect(() => addTenant(s, n, 'inside', { ingress: [{ cidr: '10.0.5.0/24' }] })).toThrow(/^net\/inside: ingress from 10\.0\.5\.0\/24 lies inside the tenant network 10\.0\.0\.0\/16/);
+    expect(() => addTenant(s, n, 'hostbits', { ingress: [{ cidr: '10.0.0.1/8' }] })).toThrow(/^net\/hostbits: 10\.0\.0\.1\/8 has host bits set/);
     expect(() => addTenant(s, n, 'ssh', { ingress: [{ cidr: '10.0.0.0/8', port: 22 }] })).toThrow(PlacementError);
     expect(() => addTenant(s, n, 'noport', { port: undefined, loadBalancerSecurityGroupId: lbSg })).toThrow(/workload.port/);
   });

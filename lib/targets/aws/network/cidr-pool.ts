@@ -74,6 +74,20 @@ export function overlaps(a: Block, b: Block): boolean {
 }
 
 /**
+ * The blocks of `cidr` outside `excluded`, fewest first-to-last (CIDR blocks are nested or disjoint,
+ * so this halves the block until no half overlaps `excluded` partly). Empty when `cidr` lies inside it.
+ */
+export function subtractCidr(where: string, cidr: string, excluded: string): string[] {
+  const drop = parseCidr(where, excluded);
+  const pieces = (block: Block): Block[] => {
+    if (!overlaps(block, drop)) return [block];
+    if (block.prefix >= drop.prefix) return [];
+    return [...pieces(subBlock(block, 1, 0)), ...pieces(subBlock(block, 1, 1))];
+  };
+  return pieces(parseCidr(where, cidr)).map(formatCidr);
+}
+
+/**
  * Allocates non-overlapping network CIDRs of one size from a pool, for dedicated tenant networks.
  *
  * A tenant's preferred slot is a hash of its id, so its CIDR does not depend on how many tenants
