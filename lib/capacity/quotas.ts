@@ -141,17 +141,23 @@ export class QuotaCheck {
    */
   public static check(region: string, usages: QuotaUsage[], props: AwsQuotasProps = {}): QuotaFinding[] {
     const findings: QuotaFinding[] = [];
+    const limitOf = (quota: AwsQuota, key: string): number => {
+      const def = QUOTA_TABLE[quota];
+      if (def.scope === QuotaScope.INSTANCE_FAMILY) return props.dedicatedHostsPerFamily?.[key] ?? def.defaultValue;
+      const field = OVERRIDES[quota];
+      return (field ? props[field] as number | undefined : undefined) ?? def.defaultValue;
+    };
     for (const usage of usages) {
       const def = QUOTA_TABLE[usage.quota];
       const family = def.scope === QuotaScope.INSTANCE_FAMILY;
-      const field = OVERRIDES[usage.quota];
-      const limit = family ? props.dedicatedHostsPerFamily?.[usage.key] ?? def.defaultValue : (field ? props[field] as number | undefined : undefined) ?? def.defaultValue;
+      const limit = limitOf(usage.quota, usage.key);
       const count = usage.count + (props.defaultVpc === false ? 0 : def.baseline);
       if (count <= limit) continue;
       const raise = def.raiseVia ? QUOTA_TABLE[def.raiseVia] : def;
       const quotaCode = family ? dedicatedHostQuotaCode(usage.key) ?? '' : raise.quotaCode;
       const name = family ? def.name.replace('<family>', usage.key) : def.name;
-      const desired = raise === def ? count : count + (raise.defaultValue - def.defaultValue);
+      // A quota raised through another (internet gateways through VPCs) rises with it one for one.
+      const desired = limitOf(raise.quota, usage.key) + count - limit;
       const increase = quotaCode
         ? `aws service-quotas request-service-quota-increase --region ${region} --service-code ${raise.serviceCode} --quota-code ${quotaCode} --desired-value ${desired}`
         : `request "${name}" of at least ${count} in the Service Quotas console (${raise.serviceCode}) for ${region}`;

@@ -60,6 +60,11 @@ describe('QuotaCheck.check', () => {
       + 'Request an increase: aws service-quotas request-service-quota-increase --region eu-west-1 --service-code vpc --quota-code L-F678F1CE --desired-value 6.');
   });
 
+  test('the increase for internet gateways raises VPCs per Region from its current value', () => {
+    const [igw] = QuotaCheck.check('eu-west-1', usage(AwsQuota.INTERNET_GATEWAYS_PER_REGION, 9), { vpcsPerRegion: 12, internetGatewaysPerRegion: 8 });
+    expect(igw.increase).toMatch(/--quota-code L-F678F1CE --desired-value 14$/);
+  });
+
   test('enforce throws one PlacementError with every finding, and nothing without findings', () => {
     const findings = QuotaCheck.check('eu-west-1', [...usage(AwsQuota.VPCS_PER_REGION, 9), ...usage(AwsQuota.ELASTIC_IPS_PER_REGION, 6)]);
     expect(findings.map((f) => f.quota)).toEqual([AwsQuota.VPCS_PER_REGION, AwsQuota.ELASTIC_IPS_PER_REGION]);
