@@ -13,3 +13,5 @@ export * from './constructs';
 export * from './constructs/tenant-fleet';
 export * from './report';
 export * from './guards';
+export * from './capacity/quotas';
+export * from './capacity/quotas-counter';
