@@ -8,6 +8,7 @@ import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision, PlacementEngine } from '../placement/engine';
 import { PlacementError } from '../placement-error';
 import { installPlacementReport } from '../report/hook';
+import { checkPlacementProps, checkSameStack, placementWarnings } from '../targets/placement-checks';
 import { IPlacementTarget, RealizedWorkload } from '../targets/target';
 
 /**
@@ -122,6 +123,7 @@ export abstract class PlacedWorkload extends Construct {
       throw new PlacementError(where, 'target is missing or is not a placement target.',
         'pass target: an AwsTarget or DockerTarget created in the same stack.');
     }
+    checkSameStack(where, this, props.target);
     claimName(this, where, kind, name);
     const isolation = withIsolationDefaults(where, props.isolation ?? defaults.isolation);
     const efficiency: EfficiencyNeeds = {
@@ -134,6 +136,7 @@ export abstract class PlacedWorkload extends Construct {
     }
     const workload = NeedsValidation.withoutNulls(props.workload);
     const pin = props.pin ?? undefined;
+    checkPlacementProps(where, props.target.availableTiers, pin, props.acknowledgeWeakerIsolation, props.instanceType);
     props.target.checkNeeds(where, isolation, pin);
 
     const decision = PlacementEngine.decide({
@@ -145,6 +148,7 @@ export abstract class PlacedWorkload extends Construct {
       pin,
       acknowledgeWeakerIsolation: props.acknowledgeWeakerIsolation,
     });
+    placementWarnings(decision, workload, props.instanceType, props.acknowledgeWeakerIsolation).forEach((w) => Annotations.of(this).addWarning(w));
     const pending: PendingPlacement = {
       kind, name, target: props.target,
       request: { where, workload, isolation, efficiency, decision, instanceType: props.instanceType },

@@ -1,3 +1,4 @@
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { loadFleetFile, RawTenant, schemaError, tenantLabel } from './fleet-file';
 import { checkTenant } from './fleet-schema';
@@ -106,6 +107,7 @@ export class TenantFleet extends Construct {
       raw.push({ value, where });
     });
 
+    if (raw.length === 0) Annotations.of(this).addWarning(`TenantFleet ${owner} has no tenants (tenants: []): it deploys nothing.`);
     const seen = new Map<string, string>();
     for (const { value, where } of raw) {
       const tenantId = (value as FleetTenant).tenantId;

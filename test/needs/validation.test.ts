@@ -66,7 +66,7 @@ test('null optional fields mean "not given", as in an empty YAML key', () => {
 describe('secret-looking plain environment values warn', () => {
   test.each([
     ['DB_PASSWORD', 'hunter2'], ['GITHUB_TOKEN', 'ghp_x'], ['STRIPE_API_KEY', 'sk_live'], ['AWS_KEY', 'AKIAABCDEFGHIJKLMNOP'],
-    ['TLS', '-----BEGIN RSA PRIVATE KEY-----\nabc'],
+    ['TLS', '-----BEGIN RSA PRIVATE KEY-----MIIabc'],
   ])('%s', (name, value) => {
     const warnings = check({ environment: { [name]: value } })();
     expect(warnings).toHaveLength(1);
