@@ -106,6 +106,13 @@ export class NeedsValidation {
     }
 
     const warnings: string[] = checkCapabilities(where, workload.capabilities);
+    for (const field of ['environment', 'secrets'] as const) {
+      const value: unknown = workload[field];
+      if (value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
+        fail(`workload.${field} must be an object of variable names to ${field === 'secrets' ? 'ARNs' : 'strings'}, got ${show(value)}.`,
+          `write it as ${field}: { LOG_LEVEL: '${field === 'secrets' ? 'arn:aws:ssm:<region>:<account>:parameter/<name>' : 'info'}' }.`);
+      }
+    }
     const environment = workload.environment ?? {};
     for (const [name, value] of Object.entries(environment)) {
       checkEnvName(where, 'environment', name);
