@@ -35,12 +35,13 @@ export interface PlacedWorkloadProps {
    */
   readonly pin?: PlacementTier;
   /**
-   * Why a pinned tier weaker than the needs require is acceptable.
+   * Why a pinned tier weaker than the needs require is acceptable. Only with `pin`: without one it is refused.
    * @default - a weaker pin is refused
    */
   readonly acknowledgeWeakerIsolation?: string;
   /**
-   * An EC2 instance type for the VM tiers.
+   * An EC2 instance type for the VM tiers. Refused on a target without VM tiers and with a pinned
+   * container tier; a warning when the needs place the workload on a container tier.
    * @default - the smallest catalogue type that fits the workload and the tier
    */
   readonly instanceType?: string;

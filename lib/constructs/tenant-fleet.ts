@@ -35,7 +35,7 @@ export interface FleetTenant {
    */
   readonly pin?: PlacementTier;
   /**
-   * Why a pinned tier weaker than the needs require is acceptable.
+   * Why a pinned tier weaker than the needs require is acceptable. Only with `pin`: without one it is refused.
    * @default - a weaker pin is refused
    */
   readonly acknowledgeWeakerIsolation?: string;
@@ -50,7 +50,7 @@ export interface FleetTenant {
    */
   readonly egress?: boolean;
   /**
-   * An EC2 instance type for the VM tiers.
+   * An EC2 instance type for the VM tiers (refused or warned about as on IsolatedTenant where it cannot apply).
    * @default - the smallest catalogue type that fits
    */
   readonly instanceType?: string;
