@@ -2,6 +2,7 @@ import { CoTenancy, EfficiencyPriority, HardwareExclusivity, LoadProfile } from 
 import { LINUX_CAPABILITIES } from './capabilities';
 import { EfficiencyNeeds, IsolationNeeds } from './needs';
 import { checkReplicaCeiling, WORKLOAD_LIMITS } from './limits';
+import { shown } from './show';
 import { WorkloadSpec } from './workload';
 import { PlacementError } from '../placement-error';
 
@@ -245,7 +246,5 @@ function isString(value: unknown): value is string {
 }
 
 function show(value: unknown): string {
-  // JSON.stringify writes NaN and Infinity as null: name them as they were given.
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return typeof value === 'string' ? `'${value}'` : String(JSON.stringify(value) ?? value);
+  return typeof value === 'string' ? `'${value}'` : shown(value);
 }

@@ -1,3 +1,4 @@
+import { shown } from '../needs/show';
 import { PlacementError } from '../placement-error';
 import { IngressRule } from './target';
 
@@ -18,7 +19,7 @@ export interface ResolvedIngress {
 export function checkCidr(where: string, cidr: unknown, field = 'the CIDR'): void {
   const m = CIDR.exec(typeof cidr === 'string' ? cidr : '');
   if (!m || m.slice(1, 5).some((o) => Number(o) > 255) || Number(m[5]) > 32) {
-    throw new PlacementError(where, `${field} ${JSON.stringify(cidr)} is not an IPv4 CIDR block.`, "write it as '10.0.0.0/8' or '203.0.113.7/32'.");
+    throw new PlacementError(where, `${field} ${shown(cidr)} is not an IPv4 CIDR block.`, "write it as '10.0.0.0/8' or '203.0.113.7/32'.");
   }
   const prefix = Number(m[5]);
   const address = m.slice(1, 5).reduce((a, o) => a * 256 + Number(o), 0);
@@ -26,7 +27,7 @@ export function checkCidr(where: string, cidr: unknown, field = 'the CIDR'): voi
   const network = prefix === 0 ? 0 : (address & (~0 << (32 - prefix))) >>> 0;
   if (network !== address) {
     const dotted = [24, 16, 8, 0].map((shift) => (network >>> shift) & 255).join('.');
-    throw new PlacementError(where, `${field} ${JSON.stringify(cidr)} has host bits set below its /${prefix} prefix, which EC2 refuses.`,
+    throw new PlacementError(where, `${field} ${shown(cidr)} has host bits set below its /${prefix} prefix, which EC2 refuses.`,
       `write the network address, '${dotted}/${prefix}', or '${m.slice(1, 5).join('.')}/32' for the one host.`);
   }
 }
@@ -42,7 +43,7 @@ export function resolveIngress(where: string, rules: IngressRule[] | undefined, 
   }
   return rules.map((rule, i) => {
     if (!rule || typeof rule !== 'object') {
-      throw new PlacementError(where, `an ingress rule is ${JSON.stringify(rule)}, not a rule.`, "write each rule as { cidr: '10.0.0.0/8' }.");
+      throw new PlacementError(where, `an ingress rule is ${shown(rule)}, not a rule.`, "write each rule as { cidr: '10.0.0.0/8' }.");
     }
     checkCidr(where, rule.cidr, `ingress[${i}].cidr`);
     const port = rule.port ?? workloadPort;
@@ -51,7 +52,7 @@ export function resolveIngress(where: string, rules: IngressRule[] | undefined, 
         'set workload.port (or the rule\'s port) to the port the container listens on.');
     }
     if (!(Number.isInteger(port) && port >= 1 && port <= 65535)) {
-      throw new PlacementError(where, `ingress from ${rule.cidr} has port ${JSON.stringify(port)}, not a whole number from 1 to 65535.`,
+      throw new PlacementError(where, `ingress from ${rule.cidr} has port ${shown(port)}, not a whole number from 1 to 65535.`,
         'set the rule\'s port (or workload.port) to the TCP port the container listens on.');
     }
     return { cidr: rule.cidr, port, description: rule.description };

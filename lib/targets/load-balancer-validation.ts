@@ -1,3 +1,4 @@
+import { shown } from '../needs/show';
 import { PlacementError } from '../placement-error';
 import { checkCidr } from './ingress';
 import { LoadBalancerOptions } from './target';
@@ -16,11 +17,11 @@ const HEALTH_CHECK_PATH = /^\/[^\s\x00-\x1f\x7f]{0,1023}$/;
  */
 export function checkLoadBalancerOptions(where: string, o: LoadBalancerOptions): void {
   if (o === null || typeof o !== 'object' || Array.isArray(o)) {
-    throw new PlacementError(where, `loadBalancer must be an object of options, got ${JSON.stringify(o)}.`,
+    throw new PlacementError(where, `loadBalancer must be an object of options, got ${shown(o)}.`,
       'write it as loadBalancer: { internetFacing: true } or loadBalancer: {} for an internal one.');
   }
   if (o.internetFacing !== undefined && typeof o.internetFacing !== 'boolean') {
-    throw new PlacementError(where, `loadBalancer.internetFacing must be true or false, got ${JSON.stringify(o.internetFacing)}.`,
+    throw new PlacementError(where, `loadBalancer.internetFacing must be true or false, got ${shown(o.internetFacing)}.`,
       'set internetFacing: true for a public load balancer, or leave it out.');
   }
   if (o.allowedCidrs !== undefined) {
@@ -37,7 +38,7 @@ export function checkLoadBalancerOptions(where: string, o: LoadBalancerOptions):
   }
   if (o.listenerPort !== undefined) {
     if (!(Number.isInteger(o.listenerPort) && o.listenerPort >= 1 && o.listenerPort <= 65535)) {
-      throw new PlacementError(where, `loadBalancer.listenerPort must be a whole number from 1 to 65535, got ${String(o.listenerPort)}.`,
+      throw new PlacementError(where, `loadBalancer.listenerPort must be a whole number from 1 to 65535, got ${shown(o.listenerPort)}.`,
         'set listenerPort to the port clients connect to, e.g. 80 or 8080, or leave it out for the workload\'s port.');
     }
     if (o.certificateArn !== undefined) {
@@ -48,12 +49,12 @@ export function checkLoadBalancerOptions(where: string, o: LoadBalancerOptions):
   }
   const arn = o.certificateArn;
   if (arn !== undefined && (typeof arn !== 'string' || (!UNRESOLVED.test(arn) && !CERTIFICATE_ARN.test(arn)))) {
-    throw new PlacementError(where, `loadBalancer.certificateArn ${JSON.stringify(arn)} is not an ACM certificate ARN.`,
+    throw new PlacementError(where, `loadBalancer.certificateArn ${shown(arn)} is not an ACM certificate ARN.`,
       "use the ARN ACM shows for the certificate, 'arn:aws:acm:<region>:<account>:certificate/<id>', in the target's region.");
   }
   const path = o.healthCheckPath;
   if (path !== undefined && (typeof path !== 'string' || !HEALTH_CHECK_PATH.test(path))) {
-    throw new PlacementError(where, `loadBalancer.healthCheckPath ${JSON.stringify(path)} is not a URL path: it must start with '/', `
+    throw new PlacementError(where, `loadBalancer.healthCheckPath ${shown(path)} is not a URL path: it must start with '/', `
       + 'have no spaces and be at most 1024 characters.', `write it as '/${typeof path === 'string' ? path.trim().replace(/^\/*/, '') : 'health'}'.`);
   }
 }

@@ -4,6 +4,7 @@ import { WorkloadSpec } from '../needs/workload';
 import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision } from '../placement/engine';
 import { boundaryStrength, TIER_TABLE } from '../placement/tiers';
+import { shown } from '../needs/show';
 import { PlacementError } from '../placement-error';
 
 /**
@@ -39,7 +40,7 @@ export function checkPlacementProps(where: string, availableTiers: PlacementTier
   acknowledgeWeakerIsolation: unknown, instanceType: unknown): void {
   if (acknowledgeWeakerIsolation !== undefined && acknowledgeWeakerIsolation !== null) {
     if (typeof acknowledgeWeakerIsolation !== 'string') {
-      throw new PlacementError(where, `acknowledgeWeakerIsolation must be a sentence giving the reason, got ${JSON.stringify(acknowledgeWeakerIsolation)}.`,
+      throw new PlacementError(where, `acknowledgeWeakerIsolation must be a sentence giving the reason, got ${shown(acknowledgeWeakerIsolation)}.`,
         "write why the weaker isolation is acceptable, e.g. 'synthetic load test, no customer data'.");
     }
     if (pin === undefined) {
@@ -50,7 +51,7 @@ export function checkPlacementProps(where: string, availableTiers: PlacementTier
   }
   if (instanceType === undefined || instanceType === null) return;
   if (typeof instanceType !== 'string' || instanceType.trim() === '') {
-    throw new PlacementError(where, `instanceType must be an EC2 instance type name, got ${JSON.stringify(instanceType)}.`,
+    throw new PlacementError(where, `instanceType must be an EC2 instance type name, got ${shown(instanceType)}.`,
       "write it as e.g. 'm6i.large', or leave it out for the smallest type that fits.");
   }
   if (!availableTiers.some((tier) => INSTANCE_TIERS.includes(tier))) {

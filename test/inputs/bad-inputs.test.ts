@@ -123,6 +123,12 @@ describe('one memory and cpu minimum for every target', () => {
   });
 });
 
+test('an ingress port NaN is shown as NaN', () => {
+  const { stack, target } = awsStack();
+  expect(refusal(() => new IsolatedTenant(stack, 'acme', { tenantId: 'acme', target, workload: WEB, ingress: [{ cidr: '10.0.0.0/8', port: Number.NaN }] })).problem)
+    .toBe('ingress from 10.0.0.0/8 has port NaN, not a whole number from 1 to 65535.');
+});
+
 test('a target constructed in another stack is a PlacementError naming both stacks', () => {
   const app = Testing.app();
   const network = new TerraformStack(app, 'network');
