@@ -93,8 +93,10 @@ export function pinFor(isolation: IsolationNeeds, tiers: PlacementTier[]): fc.Ar
 
 export const awsIsolation: fc.Arbitrary<IsolationNeeds> = fc.record({
   coTenancy: fc.constantFrom(CoTenancy.TRUSTED, CoTenancy.INTERNAL, CoTenancy.UNTRUSTED, CoTenancy.HOSTILE),
-  hardwareExclusivity: fc.constantFrom(HardwareExclusivity.NONE, HardwareExclusivity.ACCOUNT, HardwareExclusivity.TENANT),
-  ownKernel: fc.boolean(),
+  // Weighted towards the shared-hardware needs, so the container tiers come up as often as the VM tiers.
+  hardwareExclusivity: fc.constantFrom(HardwareExclusivity.NONE, HardwareExclusivity.NONE, HardwareExclusivity.NONE,
+    HardwareExclusivity.ACCOUNT, HardwareExclusivity.TENANT),
+  ownKernel: fc.constantFrom(false, false, false, true),
 }, { requiredKeys: ['coTenancy'] });
 
 /** Docker: no hardware exclusivity, no own kernel; HOSTILE needs Kata, UNTRUSTED gVisor or Kata (unpinned). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Testing } from 'cdktf';
-import { PlacementError, PlacementTier } from '../../lib';
+import { DenseService, IsolatedTenant, PlacementError, PlacementTier } from '../../lib';
 import { networkCidr } from './arbitraries';
 import { build, pinIsWeaker, StackInput, stackInput, TargetKind, WorkloadInput } from './stacks';
 
@@ -39,7 +39,14 @@ describe.each<[TargetKind, number]>([['aws', 12], ['docker', 25]])('valid inputs
   });
 });
 
-// The Docker target variants the generator draws from are all exercised.
+// The generators reach every tier of each target, and every Docker target variant.
+test('the AWS generator reaches every AWS tier', () => {
+  const tiers = new Set(fc.sample(stackInput('aws'), { seed: SEED, numRuns: 12 }).flatMap((input) => build(input).stack.node.children
+    .flatMap((c) => (c instanceof IsolatedTenant || c instanceof DenseService ? [c.placement.tier] : []))));
+  expect([...tiers].sort()).toEqual([PlacementTier.DEDICATED_HOST, PlacementTier.DEDICATED_VM, PlacementTier.MICROVM_CONTAINER,
+    PlacementTier.SHARED_CONTAINER, PlacementTier.VM].sort());
+});
+
 test('the Docker generator covers every target variant and every Docker tier', () => {
   const samples = fc.sample(stackInput('docker'), { seed: SEED, numRuns: 60 });
   const variants = new Set(samples.map((s) => JSON.stringify(s.docker)));
