@@ -19,6 +19,7 @@ export const WORKLOAD_LIMITS = {
 export function checkReplicaCeiling(where: string, field: string, replicas: number): void {
   if (replicas > WORKLOAD_LIMITS.maxReplicas) {
     throw new PlacementError(where, `${field} ${replicas} is above the maximum of ${WORKLOAD_LIMITS.maxReplicas} replicas of one workload `
-      + '(ECS runs at most 5,000 tasks per service; on the VM and Docker tiers every replica is a Terraform resource of its own).', `set ${field} to at most ${WORKLOAD_LIMITS.maxReplicas}, or split the workload into several services.`);
+      + '(ECS runs at most 5,000 tasks per service; on the VM and Docker tiers every replica is a Terraform resource of its own).',
+    `set ${field} to at most ${WORKLOAD_LIMITS.maxReplicas}, or split the workload into several services.`);
   }
 }

@@ -1,10 +1,10 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { shown } from '../needs/show';
 import { WorkloadSpec } from '../needs/workload';
 import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision } from '../placement/engine';
 import { boundaryStrength, TIER_TABLE } from '../placement/tiers';
-import { shown } from '../needs/show';
 import { PlacementError } from '../placement-error';
 
 /**
@@ -23,10 +23,11 @@ const INSTANCE_TIERS: readonly string[] = TIER_TABLE.filter((p) => p.family === 
  */
 export function checkSameStack(where: string, workload: IConstruct, target: IConstruct): void {
   const own = TerraformStack.of(workload);
-  const targets = TerraformStack.of(target);
+  // Not TerraformStack.of: it throws a plain Error for a target outside every stack.
+  const targets = target.node.scopes.find((s) => TerraformStack.isStack(s));
   if (own !== targets) {
-    throw new PlacementError(where, `the target ${target.node.path} is in stack '${targets.node.path}', and this workload is in `
-      + `stack '${own.node.path}': a target's provider serves only its own stack.`,
+    throw new PlacementError(where, `the target ${target.node.path} is ${targets ? `in stack '${targets.node.path}'` : 'in no stack'}, and this `
+      + `workload is in stack '${own.node.path}': a target's provider serves only its own stack.`,
     `create one target per stack: new AwsTarget(stack, ...) or new DockerTarget(stack, ...) in '${own.node.path}', and pass that one.`);
   }
 }

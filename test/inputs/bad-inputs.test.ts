@@ -142,6 +142,14 @@ test('a target constructed in another stack is a PlacementError naming both stac
   expect(refusal(() => new DenseService(apps, 'svc', { serviceName: 'svc', target: docker, workload: WEB })).problem).toMatch(/in stack 'network'/);
 });
 
+test('a target outside every stack is a PlacementError too', () => {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'apps');
+  const target = new DockerTarget(app, 'docker');
+  expect(refusal(() => new DenseService(stack, 'svc', { serviceName: 'svc', target, workload: WEB })).problem)
+    .toBe("the target docker is in no stack, and this workload is in stack 'apps': a target's provider serves only its own stack.");
+});
+
 describe('environment values that could become a second line', () => {
   test.each(['a\nB=evil', 'a\r\nB=evil', 'line\r', 'nul\0'])('%j is refused on AWS and on Docker', (value) => {
     const aws = awsStack();
