@@ -3,6 +3,8 @@ import { PlacementError } from '../placement-error';
 import { IngressRule } from './target';
 
 const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+// EC2 security group rule descriptions: up to 255 of these characters (IpRange.Description, checked 2026-12).
+const RULE_DESCRIPTION = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]{0,255}$/;
 
 /** An ingress rule with its port settled (the rule's own, else the workload's). */
 export interface ResolvedIngress {
@@ -55,6 +57,11 @@ export function resolveIngress(where: string, rules: IngressRule[] | undefined, 
       throw new PlacementError(where, `ingress from ${rule.cidr} has port ${shown(port)}, not a whole number from 1 to 65535.`,
         'set the rule\'s port (or workload.port) to the TCP port the container listens on.');
     }
-    return { cidr: rule.cidr, port, description: rule.description };
+    const description = rule.description ?? undefined;
+    if (description !== undefined && (typeof description !== 'string' || !RULE_DESCRIPTION.test(description))) {
+      throw new PlacementError(where, `ingress[${i}].description ${shown(description)} is not a security group rule description, which EC2 refuses.`,
+        "use up to 255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* (e.g. 'office VPN'), or leave it out.");
+    }
+    return { cidr: rule.cidr, port, description };
   });
 }

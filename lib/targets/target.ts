@@ -21,7 +21,8 @@ export interface IngressRule {
    */
   readonly port?: number;
   /**
-   * What this traffic is, for the security group rule.
+   * What this traffic is, for the security group rule: up to 255 letters, digits, spaces and
+   * `._-:/()#,@[]+=&;{}!$*` (what EC2 accepts).
    * @default - derived from the cidr and port
    */
   readonly description?: string;

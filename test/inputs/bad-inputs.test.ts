@@ -123,6 +123,12 @@ describe('one memory and cpu minimum for every target', () => {
   });
 });
 
+test.each(['caf\u00e9 clients', 'a'.repeat(256), "the 'office'", 'line\nbreak'])('an ingress description EC2 refuses (%j)', (description) => {
+  const { stack, target } = awsStack();
+  expect(refusal(() => new IsolatedTenant(stack, 'acme', { tenantId: 'acme', target, workload: WEB, ingress: [{ cidr: '10.0.0.0/8', description }] })).problem)
+    .toMatch(/^ingress\[0\]\.description .* is not a security group rule description/);
+});
+
 test('an ingress port NaN is shown as NaN', () => {
   const { stack, target } = awsStack();
   expect(refusal(() => new IsolatedTenant(stack, 'acme', { tenantId: 'acme', target, workload: WEB, ingress: [{ cidr: '10.0.0.0/8', port: Number.NaN }] })).problem)

@@ -109,7 +109,7 @@ export function dockerIsolation(props: DockerTargetProps): fc.Arbitrary<Isolatio
 
 export function ingress(port: number, publicOnly: boolean): fc.Arbitrary<IngressRule[]> {
   const cidr = publicOnly ? fc.constant('0.0.0.0/0') : networkCidr;
-  return fc.array(fc.record({ cidr, port: fc.constant(port), description: fc.constant('property test') }, { requiredKeys: ['cidr', 'port'] }), { maxLength: 2 });
+  return fc.array(fc.record({ cidr, port: fc.constant(port), description: fc.stringMatching(/^[a-zA-Z0-9 ._:/()#,@+=&;{}!$*-]{0,40}$/) }, { requiredKeys: ['cidr', 'port'] }), { maxLength: 2 });
 }
 
 const CERTIFICATE = 'arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
