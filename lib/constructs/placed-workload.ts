@@ -8,6 +8,7 @@ import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision, PlacementEngine } from '../placement/engine';
 import { PlacementError } from '../placement-error';
 import { installPlacementReport } from '../report/hook';
+import { checkPlacementProps, checkSameStack, placementWarnings } from '../targets/placement-checks';
 import { IPlacementTarget, RealizedWorkload } from '../targets/target';
 
 /**
@@ -34,12 +35,13 @@ export interface PlacedWorkloadProps {
    */
   readonly pin?: PlacementTier;
   /**
-   * Why a pinned tier weaker than the needs require is acceptable.
+   * Why a pinned tier weaker than the needs require is acceptable. Only with `pin`: without one it is refused.
    * @default - a weaker pin is refused
    */
   readonly acknowledgeWeakerIsolation?: string;
   /**
-   * An EC2 instance type for the VM tiers.
+   * An EC2 instance type for the VM tiers. Refused on a target without VM tiers and with a pinned
+   * container tier; a warning when the needs place the workload on a container tier.
    * @default - the smallest catalogue type that fits the workload and the tier
    */
   readonly instanceType?: string;
@@ -122,6 +124,7 @@ export abstract class PlacedWorkload extends Construct {
       throw new PlacementError(where, 'target is missing or is not a placement target.',
         'pass target: an AwsTarget or DockerTarget created in the same stack.');
     }
+    checkSameStack(where, this, props.target);
     claimName(this, where, kind, name);
     const isolation = withIsolationDefaults(where, props.isolation ?? defaults.isolation);
     const efficiency: EfficiencyNeeds = {
@@ -134,6 +137,7 @@ export abstract class PlacedWorkload extends Construct {
     }
     const workload = NeedsValidation.withoutNulls(props.workload);
     const pin = props.pin ?? undefined;
+    checkPlacementProps(where, props.target.availableTiers, pin, props.acknowledgeWeakerIsolation, props.instanceType);
     props.target.checkNeeds(where, isolation, pin);
 
     const decision = PlacementEngine.decide({
@@ -145,6 +149,7 @@ export abstract class PlacedWorkload extends Construct {
       pin,
       acknowledgeWeakerIsolation: props.acknowledgeWeakerIsolation,
     });
+    placementWarnings(decision, workload, props.instanceType, props.acknowledgeWeakerIsolation).forEach((w) => Annotations.of(this).addWarning(w));
     const pending: PendingPlacement = {
       kind, name, target: props.target,
       request: { where, workload, isolation, efficiency, decision, instanceType: props.instanceType },

@@ -1,3 +1,4 @@
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { loadFleetFile, RawTenant, schemaError, tenantLabel } from './fleet-file';
 import { checkTenant } from './fleet-schema';
@@ -34,7 +35,7 @@ export interface FleetTenant {
    */
   readonly pin?: PlacementTier;
   /**
-   * Why a pinned tier weaker than the needs require is acceptable.
+   * Why a pinned tier weaker than the needs require is acceptable. Only with `pin`: without one it is refused.
    * @default - a weaker pin is refused
    */
   readonly acknowledgeWeakerIsolation?: string;
@@ -49,7 +50,7 @@ export interface FleetTenant {
    */
   readonly egress?: boolean;
   /**
-   * An EC2 instance type for the VM tiers.
+   * An EC2 instance type for the VM tiers (refused or warned about as on IsolatedTenant where it cannot apply).
    * @default - the smallest catalogue type that fits
    */
   readonly instanceType?: string;
@@ -106,6 +107,7 @@ export class TenantFleet extends Construct {
       raw.push({ value, where });
     });
 
+    if (raw.length === 0) Annotations.of(this).addWarning(`TenantFleet ${owner} has no tenants (tenants: []): it deploys nothing.`);
     const seen = new Map<string, string>();
     for (const { value, where } of raw) {
       const tenantId = (value as FleetTenant).tenantId;

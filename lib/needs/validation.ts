@@ -1,6 +1,8 @@
 import { CoTenancy, EfficiencyPriority, HardwareExclusivity, LoadProfile } from './enums';
 import { LINUX_CAPABILITIES } from './capabilities';
 import { EfficiencyNeeds, IsolationNeeds } from './needs';
+import { checkReplicaCeiling, WORKLOAD_LIMITS } from './limits';
+import { shown } from './show';
 import { WorkloadSpec } from './workload';
 import { PlacementError } from '../placement-error';
 
@@ -19,6 +21,10 @@ const SECRET_LOOKING_NAME = /pass(?:word|wd)?|secret|token|api[_-]?key|private[_
 const SECRET_LOOKING_VALUE = /^AKIA[0-9A-Z]{16}$|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 // Unresolved cdktf tokens and Terraform interpolations are checked by Terraform, not here.
 const UNRESOLVED = /\$\{/;
+// A line break would let a value start a second variable in an env file (the VM tiers' --env-file,
+// read line by line); NUL cannot be in a process environment at all. Refused on every target, so a
+// workload stays portable between them.
+const ENV_VALUE_FORBIDDEN = /[\n\r\0]/;
 
 /**
  * Checks declared needs and workloads before the engine or any target sees them.
@@ -74,14 +80,24 @@ export class NeedsValidation {
       fail(`workload.cpu must be a number of vCPUs greater than 0, got ${show(workload.cpu)}.`,
         'set cpu to the vCPUs one replica needs, e.g. 0.25, 1 or 4.');
     }
+    if (workload.cpu < WORKLOAD_LIMITS.minCpu) {
+      fail(`workload.cpu ${workload.cpu} is below the minimum of ${WORKLOAD_LIMITS.minCpu} vCPU that Docker and ECS accept `
+        + '(a CFS quota under 1 ms per 100 ms period is refused by the kernel).',
+        `set cpu to at least ${WORKLOAD_LIMITS.minCpu}.`);
+    }
     if (!isPositive(workload.memoryMiB) || !Number.isInteger(workload.memoryMiB)) {
       fail(`workload.memoryMiB must be a whole number of MiB greater than 0, got ${show(workload.memoryMiB)}.`,
         'set memoryMiB to the memory one replica needs, e.g. 512 (ECS and Docker take whole MiB).');
+    }
+    if (workload.memoryMiB < WORKLOAD_LIMITS.minMemoryMiB) {
+      fail(`workload.memoryMiB ${workload.memoryMiB} is below the minimum of ${WORKLOAD_LIMITS.minMemoryMiB} MiB that Docker and ECS accept `
+        + 'for a container.', `set memoryMiB to at least ${WORKLOAD_LIMITS.minMemoryMiB}.`);
     }
     if (workload.replicas !== undefined && !(Number.isInteger(workload.replicas) && workload.replicas >= 1)) {
       fail(`workload.replicas must be a whole number of at least 1, got ${show(workload.replicas)}.`,
         'set replicas to 1 or more, or leave it out for 1.');
     }
+    if (workload.replicas !== undefined) checkReplicaCeiling(where, 'workload.replicas', workload.replicas);
     if (workload.port !== undefined && !(Number.isInteger(workload.port) && workload.port >= 1 && workload.port <= 65535)) {
       fail(`workload.port must be a whole number from 1 to 65535, got ${show(workload.port)}.`,
         'set port to the TCP port the container listens on, or leave it out.');
@@ -91,11 +107,23 @@ export class NeedsValidation {
     }
 
     const warnings: string[] = checkCapabilities(where, workload.capabilities);
+    for (const field of ['environment', 'secrets'] as const) {
+      const value: unknown = workload[field];
+      if (value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
+        fail(`workload.${field} must be an object of variable names to ${field === 'secrets' ? 'ARNs' : 'strings'}, got ${show(value)}.`,
+          `write it as ${field}: { LOG_LEVEL: '${field === 'secrets' ? 'arn:aws:ssm:<region>:<account>:parameter/<name>' : 'info'}' }.`);
+      }
+    }
     const environment = workload.environment ?? {};
     for (const [name, value] of Object.entries(environment)) {
       checkEnvName(where, 'environment', name);
       if (!isString(value)) {
         fail(`workload.environment.${name} must be a string, got ${show(value)}.`, 'quote the value.');
+      }
+      if (ENV_VALUE_FORBIDDEN.test(value)) {
+        fail(`workload.environment.${name} contains a line break or NUL character; in the VM tiers' env file it would `
+          + 'start a second variable.', 'give the value on one line (encode multi-line values, e.g. as base64), '
+          + 'or pass it as a file or through workload.secrets.');
       }
       if (looksSecret(name, value)) {
         warnings.push(`workload.environment.${name} looks like a secret in plain text; it would be written into `
@@ -218,5 +246,5 @@ function isString(value: unknown): value is string {
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : String(JSON.stringify(value) ?? value);
+  return typeof value === 'string' ? `'${value}'` : shown(value);
 }

@@ -34,9 +34,9 @@ export interface HealthCheck {
 export interface WorkloadSpec {
   /** The container image reference, e.g. `public.ecr.aws/nginx/nginx:1.27`. */
   readonly image: string;
-  /** vCPUs one replica needs (may be fractional, e.g. 0.25). */
+  /** vCPUs one replica needs (may be fractional, e.g. 0.25); at least 0.01 on every target. */
   readonly cpu: number;
-  /** Memory one replica needs, in MiB. */
+  /** Memory one replica needs, in whole MiB; at least 6 on every target (Docker's and ECS's minimum). */
   readonly memoryMiB: number;
   /**
    * The TCP port the container listens on.
@@ -44,7 +44,8 @@ export interface WorkloadSpec {
    */
   readonly port?: number;
   /**
-   * How many replicas run.
+   * How many replicas run: at most 5,000 (ECS's tasks per service, the ceiling on every target);
+   * more than 100 on a VM tier (one EC2 instance each) is a warning.
    * @default 1
    */
   readonly replicas?: number;
@@ -54,7 +55,9 @@ export interface WorkloadSpec {
    */
   readonly command?: string[];
   /**
-   * Plain (non-secret) environment variables.
+   * Plain (non-secret) environment variables. Each value on one line: a line break or NUL is refused
+   * (in a VM's env file it would start another variable). On the VM tiers the variables are written into
+   * the user data, which EC2 limits to 16 KB.
    * @default - none
    */
   readonly environment?: { [name: string]: string };

@@ -21,7 +21,8 @@ export interface IngressRule {
    */
   readonly port?: number;
   /**
-   * What this traffic is, for the security group rule.
+   * What this traffic is, for the security group rule: up to 255 letters, digits, spaces and
+   * `._-:/()#,@[]+=&;{}!$*` (what EC2 accepts).
    * @default - derived from the cidr and port
    */
   readonly description?: string;
@@ -33,7 +34,7 @@ export interface IngressRule {
 export interface AutoscalingOptions {
   /** Fewest replicas. */
   readonly minReplicas: number;
-  /** Most replicas. */
+  /** Most replicas: at most 5,000 (ECS's tasks per service). */
   readonly maxReplicas: number;
   /**
    * Average CPU utilisation the scaling policy keeps, in percent.
@@ -52,22 +53,24 @@ export interface LoadBalancerOptions {
    */
   readonly internetFacing?: boolean;
   /**
-   * Sources admitted to the load balancer when it is not internet-facing.
+   * Sources admitted to the load balancer when it is not internet-facing: network addresses
+   * (`10.0.0.0/8`, not `10.0.0.1/8`). Refused together with `internetFacing`.
    * @default - the VPC's own CIDR
    */
   readonly allowedCidrs?: string[];
   /**
-   * An ACM certificate ARN: the listener serves HTTPS on 443 and HTTP redirects to it.
+   * An ACM certificate ARN (`arn:aws:acm:<region>:<account>:certificate/<id>`, in the target's region):
+   * the listener serves HTTPS on 443 and HTTP redirects to it.
    * @default - plain HTTP on the listener port
    */
   readonly certificateArn?: string;
   /**
-   * The listener port for plain HTTP.
+   * The listener port for plain HTTP, 1-65535. Refused together with `certificateArn` (the listeners are then 443 and 80).
    * @default - the workload's port
    */
   readonly listenerPort?: number;
   /**
-   * The path the target group's health check requests.
+   * The path the target group's health check requests: starts with '/', at most 1024 characters.
    * @default '/'
    */
   readonly healthCheckPath?: string;

@@ -1,7 +1,7 @@
 import { containerDefinitions } from '../../lib/targets/aws/container-definition';
 import { ecsUserData, vmUserData } from '../../lib/targets/aws/user-data';
 
-const BASE = { region: 'eu-central-1', partition: 'aws', logGroupName: '/isolation/tenant/acme', name: 'acme' };
+const BASE = { where: 'test/acme', region: 'eu-central-1', partition: 'aws', logGroupName: '/isolation/tenant/acme', name: 'acme' };
 
 describe('VM user data', () => {
   test.each<[string, Record<string, string>, RegExp]>([

@@ -146,7 +146,7 @@ describe('Docker refusals name the fix, before the engine runs', () => {
   test.each([0.001, 0.005])('cpu %s is below Docker\'s minimum', (cpu) => {
     const { stack, target } = dockerStack();
     expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload: { ...workload, cpu } })))
-      .toMatch(/is below Docker's minimum of 0.01 CPUs/);
+      .toMatch(/is below the minimum of 0.01 vCPU that Docker and ECS accept/);
   });
 
   test('secrets given as AWS ARNs', () => {
@@ -206,6 +206,6 @@ describe('Docker refusals name the fix, before the engine runs', () => {
   test('memory below Docker\'s minimum', () => {
     const { stack, target } = dockerStack();
     expect(refusal(() => new DenseService(stack, 'tiny', { target, serviceName: 'tiny', workload: { ...workload, memoryMiB: 4 } })))
-      .toMatch(/below Docker's minimum of 6 MiB/);
+      .toMatch(/below the minimum of 6 MiB that Docker and ECS accept/);
   });
 });

@@ -33,7 +33,12 @@ describe('invalid workloads are PlacementErrors naming path, field and fix', () 
     ['zero cpu', { cpu: 0 }, /workload.cpu must be a number of vCPUs greater than 0, got 0/],
     ['negative memory', { memoryMiB: -1 }, /workload.memoryMiB must be a whole number of MiB greater than 0, got -1/],
     ['fractional memory', { memoryMiB: 700.5 }, /workload.memoryMiB must be a whole number of MiB greater than 0, got 700.5/],
-    ['NaN cpu', { cpu: Number.NaN }, /workload.cpu/],
+    ['NaN cpu', { cpu: Number.NaN }, /workload.cpu must be a number of vCPUs greater than 0, got NaN\./],
+    ['infinite cpu', { cpu: Number.POSITIVE_INFINITY }, /got Infinity\./],
+    ['cpu below the shared minimum', { cpu: 0.009 }, /workload.cpu 0.009 is below the minimum of 0.01 vCPU/],
+    ['memory below the shared minimum', { memoryMiB: 5 }, /workload.memoryMiB 5 is below the minimum of 6 MiB that Docker and ECS accept/],
+    ['replicas above the ceiling', { replicas: 5001 }, /workload.replicas 5001 is above the maximum of 5000 replicas/],
+    ['env value with a line break', { environment: { A: 'x\nB=y' } }, /workload.environment.A contains a line break/],
     ['string cpu', { cpu: '1' }, /workload.cpu.*got '1'/],
     ['fractional replicas', { replicas: 1.5 }, /replicas must be a whole number of at least 1, got 1.5/],
     ['zero replicas', { replicas: 0 }, /replicas/],
@@ -66,7 +71,7 @@ test('null optional fields mean "not given", as in an empty YAML key', () => {
 describe('secret-looking plain environment values warn', () => {
   test.each([
     ['DB_PASSWORD', 'hunter2'], ['GITHUB_TOKEN', 'ghp_x'], ['STRIPE_API_KEY', 'sk_live'], ['AWS_KEY', 'AKIAABCDEFGHIJKLMNOP'],
-    ['TLS', '-----BEGIN RSA PRIVATE KEY-----\nabc'],
+    ['TLS', '-----BEGIN RSA PRIVATE KEY-----MIIabc'],
   ])('%s', (name, value) => {
     const warnings = check({ environment: { [name]: value } })();
     expect(warnings).toHaveLength(1);

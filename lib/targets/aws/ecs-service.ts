@@ -10,6 +10,7 @@ import { AwsEnv } from './context';
 import { LoadBalancerResult } from './load-balancer';
 import { ecrPullStatements, logWriteStatement, secretStatements } from './policies';
 import { PlacementError } from '../../placement-error';
+import { checkReplicaCeiling } from '../../needs/limits';
 import { AutoscalingOptions, RealizedWorkload } from '../target';
 
 export interface EcsServiceRequest {
@@ -120,6 +121,7 @@ function checkAutoscaling(where: string, a: AutoscalingOptions): Required<Autosc
     throw new PlacementError(where, `autoscaling needs whole numbers with 0 <= minReplicas <= maxReplicas and maxReplicas >= 1, got ${a.minReplicas}-${a.maxReplicas}.`,
       'set e.g. autoscaling: { minReplicas: 1, maxReplicas: 4 }.');
   }
+  checkReplicaCeiling(where, 'autoscaling.maxReplicas', a.maxReplicas);
   const target = a.targetCpuPercent ?? 60;
   if (!(typeof target === 'number' && target >= 1 && target <= 100)) {
     throw new PlacementError(where, `autoscaling.targetCpuPercent must be between 1 and 100, got ${target}.`, 'set it to e.g. 60, or leave it out.');

@@ -37,7 +37,7 @@ export function realizeInstanceTier(scope: Construct, env: AwsEnv, b: WorkloadBo
     ...secretStatements(w.secrets, ['ssm:GetParameter']),
   ]);
   const plan = tenancyPlan(scope, r, type.name, type.vcpus, choice.hostVcpus, replicas);
-  const userData = vmUserData({ workload: w, region: env.region, partition: env.partition, logGroupName: r.logGroupName, name: r.name });
+  const userData = vmUserData({ where: r.where, workload: w, region: env.region, partition: env.partition, logGroupName: r.logGroupName, name: r.name });
   const subnets = r.network.privateSubnetIds;
   const instanceIds: string[] = [];
   for (let i = 0; i < replicas; i++) {

@@ -9,6 +9,7 @@ import { Network } from './boundary';
 import { ingressTags, named } from './context';
 import { PlacementError } from '../../placement-error';
 import { checkCidr } from '../ingress';
+import { checkLoadBalancerOptions } from '../load-balancer-validation';
 import { LoadBalancerOptions } from '../target';
 
 export interface LoadBalancerResult {
@@ -26,6 +27,7 @@ export interface LoadBalancerResult {
  */
 export function createLoadBalancer(scope: Construct, where: string, tags: Record<string, string>, network: Network,
   port: number | undefined, o: LoadBalancerOptions, targetType: 'ip' | 'instance'): LoadBalancerResult {
+  checkLoadBalancerOptions(where, o);
   if (port === undefined) {
     throw new PlacementError(where, 'a load balancer needs the port the workload listens on, and workload.port is not set.', 'set workload.port.');
   }

@@ -1,5 +1,9 @@
 import { WorkloadSpec } from '../../needs/workload';
+import { PlacementError } from '../../placement-error';
 import { ecrRepository } from './policies';
+
+// EC2 refuses user data above 16 KB in raw form, before base64 (EC2 User Guide, "User data", checked 2026-12).
+export const USER_DATA_LIMIT_BYTES = 16 * 1024;
 
 /** Single-quotes a value for bash. */
 function q(value: string): string {
@@ -7,6 +11,8 @@ function q(value: string): string {
 }
 
 export interface UserDataOptions {
+  /** Construct path, for the error when the script outgrows EC2's limit. */
+  readonly where: string;
   readonly workload: WorkloadSpec;
   readonly region: string;
   readonly partition: string;
@@ -72,7 +78,15 @@ export function vmUserData(o: UserDataOptions): string {
   }
   args.push(q(w.image), ...(w.command ?? []).map(q));
   lines.push(args.join(' \\\n  '));
-  return `${lines.join('\n')}\n`;
+  const script = `${lines.join('\n')}\n`;
+  const bytes = Buffer.byteLength(script, 'utf8');
+  if (bytes > USER_DATA_LIMIT_BYTES) {
+    throw new PlacementError(o.where, `the VM's user data is ${bytes} bytes, above EC2's limit of ${USER_DATA_LIMIT_BYTES} bytes; `
+      + `workload.environment (${Object.keys(w.environment ?? {}).length} variables) and workload.command are written into it.`,
+    'move large or many values to SSM Parameter Store and reference them in workload.secrets, or place the workload on a '
+      + 'container tier (its environment goes into the ECS task definition instead).');
+  }
+  return script;
 }
 
 /** The boot script of shared ECS capacity: joins the cluster; tasks (awsvpc) cannot reach instance metadata. */

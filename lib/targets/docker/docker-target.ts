@@ -3,7 +3,8 @@ import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { buildContainers } from './containers';
-import { LABEL, HARDENING } from './hardening';
+import { normaliseEngineAddress } from './engine-address';
+import { LABEL } from './hardening';
 import { MICROVM_CONTAINER } from './microvm-container';
 import { createNetwork } from './networks';
 import { LOOPBACK, PublishedPort, publishedPorts } from './published-ports';
@@ -130,7 +131,7 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     }
     this.swarm = props.swarm ?? false;
     this.runtimes = validateRuntimes(where, props.runtimes ?? {});
-    claimEngine(this, where, this.host);
+    claimEngine(this, where, normaliseEngineAddress(this.host));
     if (this.swarm && (this.runtimes.gvisor !== undefined || this.runtimes.kata !== undefined)) {
       throw new PlacementError(where, 'runtimes are declared together with swarm: true, but Swarm services cannot select a '
         + 'runtime, so the gVisor and Kata tiers could never be used.',
@@ -225,14 +226,6 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     const { where, name, labels, workload, tier, coTenancy, networkRef, ports } = placed;
     const replicas = workload.replicas ?? 1;
     const memory = workload.memoryMiB;
-    if (memory < HARDENING.minMemoryMiB) {
-      throw new PlacementError(where, `workload.memoryMiB ${workload.memoryMiB} is below Docker's minimum of ${HARDENING.minMemoryMiB} MiB.`,
-        `set memoryMiB to at least ${HARDENING.minMemoryMiB}.`);
-    }
-    if (workload.cpu < HARDENING.minCpus) {
-      throw new PlacementError(where, `workload.cpu ${workload.cpu} is below Docker's minimum of ${HARDENING.minCpus} CPUs `
-        + '(a CFS quota under 1 ms per 100 ms period is refused by the kernel).', `set cpu to at least ${HARDENING.minCpus}.`);
-    }
     const notes: string[] = [];
     if (ports.some((p) => p.ip === LOOPBACK)) {
       if (this.swarm) {

@@ -18,10 +18,6 @@ export const HARDENING = {
   logOptions: { 'max-size': '10m', 'max-file': '3' } as Record<string, string>,
   /** Restarted after crashes and daemon restarts, not after an operator stops it. */
   restart: 'unless-stopped',
-  /** Docker refuses memory limits below 6 MiB. */
-  minMemoryMiB: 6,
-  /** Docker refuses --cpus below 0.01 (the kernel's minimum CFS quota of 1 ms per 100 ms period). */
-  minCpus: 0.01,
 };
 
 /** Health check defaults, as documented on {@link HealthCheck}. */

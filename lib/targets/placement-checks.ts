@@ -1,0 +1,95 @@
+import { TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { shown } from '../needs/show';
+import { WorkloadSpec } from '../needs/workload';
+import { PlacementTier } from '../placement/boundary';
+import { PlacementDecision } from '../placement/engine';
+import { boundaryStrength, TIER_TABLE } from '../placement/tiers';
+import { PlacementError } from '../placement-error';
+
+/**
+ * Above this many replicas on a VM tier a warning is given: each replica is an EC2 instance and a
+ * Terraform resource of its own (10,000 made 26 MB of JSON and 13 s of synth), and a fresh account's
+ * On-Demand vCPU quota is far below it. The hard ceiling for every tier is WORKLOAD_LIMITS.maxReplicas.
+ */
+export const VM_REPLICA_WARNING = 100;
+
+/** The tiers that run the workload on instances of its own, where `instanceType` takes effect. */
+const INSTANCE_TIERS: readonly string[] = TIER_TABLE.filter((p) => p.family === 'vm').map((p) => p.tier);
+
+/**
+ * Refuses a target built in another stack than the workload: its provider would not be in the
+ * workload's stack, and cdktf would fail later with a message naming neither.
+ */
+export function checkSameStack(where: string, workload: IConstruct, target: IConstruct): void {
+  const own = TerraformStack.of(workload);
+  // Not TerraformStack.of: it throws a plain Error for a target outside every stack.
+  const targets = target.node.scopes.find((s) => TerraformStack.isStack(s));
+  if (own !== targets) {
+    throw new PlacementError(where, `the target ${target.node.path} is ${targets ? `in stack '${targets.node.path}'` : 'in no stack'}, and this `
+      + `workload is in stack '${own.node.path}': a target's provider serves only its own stack.`,
+    `create one target per stack: new AwsTarget(stack, ...) or new DockerTarget(stack, ...) in '${own.node.path}', and pass that one.`);
+  }
+}
+
+/**
+ * Refuses what the engine would otherwise ignore: an acknowledgement without a pin (it acknowledges
+ * nothing), and an instance type where it can never take effect (a target without VM tiers, or a
+ * pinned container tier).
+ */
+export function checkPlacementProps(where: string, availableTiers: PlacementTier[], pin: PlacementTier | undefined,
+  acknowledgeWeakerIsolation: unknown, instanceType: unknown): void {
+  if (acknowledgeWeakerIsolation !== undefined && acknowledgeWeakerIsolation !== null) {
+    if (typeof acknowledgeWeakerIsolation !== 'string') {
+      throw new PlacementError(where, `acknowledgeWeakerIsolation must be a sentence giving the reason, got ${shown(acknowledgeWeakerIsolation)}.`,
+        "write why the weaker isolation is acceptable, e.g. 'synthetic load test, no customer data'.");
+    }
+    if (pin === undefined) {
+      throw new PlacementError(where, 'acknowledgeWeakerIsolation is set without a pin: the engine never places a workload below '
+        + 'its required boundary by itself, so there is nothing to acknowledge.',
+      'remove acknowledgeWeakerIsolation, or add the pin (tier) whose weaker isolation it accepts.');
+    }
+  }
+  if (instanceType === undefined || instanceType === null) return;
+  if (typeof instanceType !== 'string' || instanceType.trim() === '') {
+    throw new PlacementError(where, `instanceType must be an EC2 instance type name, got ${shown(instanceType)}.`,
+      "write it as e.g. 'm6i.large', or leave it out for the smallest type that fits.");
+  }
+  if (!availableTiers.some((tier) => INSTANCE_TIERS.includes(tier))) {
+    throw new PlacementError(where, `instanceType '${instanceType}' is set, but this target offers no VM tier (it offers `
+      + `${availableTiers.join(', ')}), so it could never take effect.`, 'remove instanceType, or use an AwsTarget.');
+  }
+  if (pin !== undefined && TIER_TABLE.some((p) => p.tier === pin) && !INSTANCE_TIERS.includes(pin)) {
+    throw new PlacementError(where, `instanceType '${instanceType}' is set, but the workload is pinned to ${pin}, which runs on `
+      + 'capacity it does not choose (Fargate, or a shared pool sized by the library).',
+    `remove instanceType, or pin one of ${INSTANCE_TIERS.join(', ')}.`);
+  }
+}
+
+/**
+ * What is legal but surprising once the tier is known: an instance type the engine's choice of a
+ * container tier leaves unused (the needs, not the user, chose the tier: a refusal would make a
+ * change of needs a breaking edit), many replicas on a VM tier, an acknowledgement the pin did not need.
+ */
+export function placementWarnings(decision: PlacementDecision, workload: WorkloadSpec, instanceType: string | undefined,
+  acknowledgeWeakerIsolation: string | undefined): string[] {
+  const warnings: string[] = [];
+  const tier = decision.tier;
+  const instanceTier = INSTANCE_TIERS.includes(tier);
+  if (instanceType !== undefined && instanceType !== null && !instanceTier) {
+    warnings.push(`instanceType '${instanceType}' has no effect: the needs placed the workload at ${tier}, which runs on capacity it does `
+      + `not choose. Remove instanceType, or pin one of ${INSTANCE_TIERS.join(', ')}.`);
+  }
+  const replicas = workload.replicas ?? 1;
+  if (instanceTier && replicas > VM_REPLICA_WARNING) {
+    warnings.push(`workload.replicas ${replicas} on ${tier} creates ${replicas} EC2 instances, each a Terraform resource (more than `
+      + `${VM_REPLICA_WARNING} makes synth and plan slow, and exceeds a fresh account's On-Demand vCPU quota). Consider a container tier `
+      + 'with autoscaling, or check the account quota first.');
+  }
+  if (typeof acknowledgeWeakerIsolation === 'string' && decision.pinned
+    && boundaryStrength(decision.boundary) >= boundaryStrength(decision.requiredBoundary)) {
+    warnings.push(`acknowledgeWeakerIsolation is set, but the pinned tier ${tier} provides ${decision.boundary}, which meets the required `
+      + `${decision.requiredBoundary} boundary: nothing weaker was accepted. Remove acknowledgeWeakerIsolation.`);
+  }
+  return warnings;
+}
