@@ -11,18 +11,6 @@ export interface PlacementProblem {
   readonly fix: string;
 }
 
-// Messages of the errors thrown last in this process, with their exact parts. Other languages get
-// only the message across the jsii boundary, and a `where` may itself hold ': ' (a fleet file's
-// `tenants.yaml:3: tenant 'acme'`), so the message alone does not always split back unambiguously.
-const RECENT_LIMIT = 64;
-const recent = new Map<string, PlacementProblem>();
-
-function remember(message: string, parts: PlacementProblem): void {
-  recent.delete(message);
-  recent.set(message, parts);
-  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
-}
-
 /**
  * The one error this library throws for a refused placement or an invalid prop.
  *
@@ -51,7 +39,6 @@ const PlacementErrorClass = class PlacementError extends Error {
     this.where = where;
     this.problem = problem;
     this.fix = fix;
-    remember(this.message, { where, problem, fix });
   }
 };
 
@@ -91,15 +78,13 @@ export class PlacementProblems {
   }
 
   /**
-   * The parts of a `PlacementError`'s message, or undefined when the text is not one.
-   * A message thrown in this process gives its exact parts; any other is split at the first ': '
-   * and the last ' Fix: ' (exact unless `where` itself holds ': ').
+   * The parts of a `PlacementError`'s message, or undefined when the text is not one: `where` ends
+   * at the first ': ' (no construct path, file or field location this library writes holds one)
+   * and `fix` starts after the last ' Fix: '.
    * @param message the error's message, as the language's exception carries it
    */
   public static fromMessage(message: string): PlacementProblem | undefined {
     const text = String(message).replace(NAME_PREFIX, '').replace(STACK, '');
-    const known = recent.get(text);
-    if (known) return { ...known };
     const colon = text.indexOf(': ');
     const fix = text.lastIndexOf(FIX);
     if (colon <= 0 || fix < colon) return undefined;

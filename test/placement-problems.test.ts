@@ -44,14 +44,14 @@ describe('PlacementProblems.of reads the error object', () => {
 });
 
 describe('PlacementProblems.fromMessage reads what other languages get: the message', () => {
-  test('a message thrown in this process gives its exact parts, even when where holds ": "', () => {
+  test('a fleet file\'s location (file, line, entry) holds no ": ", so its message splits back exactly', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'problems-'));
     const file = path.join(dir, 'tenants.yaml');
     fs.writeFileSync(file, 'tenants:\n  - tenantId: acme\n    workload: { image: nginx:1.27, cpu: -1, memoryMiB: 256 }\n');
     const stack = new TerraformStack(Testing.app(), 'stack');
     const target = new DockerTarget(stack, 'docker', {});
     const e = caught(() => new TenantFleet(stack, 'fleet', { target, file })) as PlacementError;
-    expect(e.where).toContain(': tenant \'acme\'');
+    expect(e.where).toMatch(/tenants\.yaml:3 tenant 'acme' \(tenants\[0\]\)$/);
     expect(PlacementProblems.fromMessage(e.message)).toEqual({ where: e.where, problem: e.problem, fix: e.fix });
   });
 

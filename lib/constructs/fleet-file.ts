@@ -10,7 +10,7 @@ import { PlacementError } from '../placement-error';
 export interface RawTenant {
   /** The entry as parsed. */
   readonly value: unknown;
-  /** `fleet.yaml:14: tenant 'acme' (tenants[3])`: the prefix of every error about this entry. */
+  /** `fleet.yaml:14 tenant 'acme' (tenants[3])`: the prefix of every error about this entry. */
   readonly where: string;
 }
 
@@ -73,7 +73,7 @@ export function loadFleetFile(owner: string, file: string): RawTenant[] {
   if (top) throw schemaError(`${file}${lineOf(top.path)}`, top);
   const entries = (content as { tenants: unknown[] }).tenants;
   return entries.map((value, index) => {
-    const where = (at: ReadonlyArray<string | number>) => `${file}${lineOf(['tenants', index, ...at])}: ${tenantLabel(value, `tenants[${index}]`)}`;
+    const where = (at: ReadonlyArray<string | number>) => `${file}${lineOf(['tenants', index, ...at])} ${tenantLabel(value, `tenants[${index}]`)}`;
     const problem = checkTenant(value);
     if (problem) throw schemaError(where(problem.path), problem);
     return { value, where: where([]) };

@@ -101,7 +101,7 @@ export class TenantFleet extends Construct {
         "pass tenants: [{ tenantId: 'acme', workload: { ... } }].");
     }
     (props.tenants ?? []).forEach((value, index) => {
-      const where = `${owner}: ${tenantLabel(value, `tenants[${index}]`)}`;
+      const where = `${owner} ${tenantLabel(value, `tenants[${index}]`)}`;
       const problem = checkTenant(value);
       if (problem) throw schemaError(where, problem);
       raw.push({ value, where });

@@ -31,21 +31,21 @@ const second = (entry: string) => `tenants:\n  - tenantId: first\n    workload: 
 describe('schema errors name the file, line, tenant and field', () => {
   test.each<[string, string, RegExp]>([
     ['cpu of the wrong type', second(`  - tenantId: acme\n    workload: { image: nginx, cpu: two, memoryMiB: 512 }\n`),
-      /fleet\.yaml:5: tenant 'acme' \(tenants\[1\]\): field 'workload\.cpu' must be a number greater than 0, got 'two'\. Fix: set workload\.cpu to a number greater than 0, e\.g\. 0\.5\./],
+      /fleet\.yaml:5 tenant 'acme' \(tenants\[1\]\): field 'workload\.cpu' must be a number greater than 0, got 'two'\. Fix: set workload\.cpu to a number greater than 0, e\.g\. 0\.5\./],
     ['cpu of zero', second(`  - tenantId: acme\n    workload: { image: nginx, cpu: 0, memoryMiB: 512 }\n`),
-      /:5: tenant 'acme' \(tenants\[1\]\): field 'workload\.cpu' must be a number greater than 0, got 0\./],
+      /:5 tenant 'acme' \(tenants\[1\]\): field 'workload\.cpu' must be a number greater than 0, got 0\./],
     ['unknown tenant field, with a suggestion', second(`  - tenantId: acme\n    workload: ${OK}\n    isolaton: { coTenancy: hostile }\n`),
-      /:6: tenant 'acme' \(tenants\[1\]\): field 'isolaton' is not a known field\. Fix: did you mean 'isolation'\? the fields are tenantId, workload, isolation/],
+      /:6 tenant 'acme' \(tenants\[1\]\): field 'isolaton' is not a known field\. Fix: did you mean 'isolation'\? the fields are tenantId, workload, isolation/],
     ['unknown nested field', second(`  - tenantId: acme\n    workload: { image: nginx, cpus: 1, memoryMiB: 512 }\n`),
-      /:5: tenant 'acme' \(tenants\[1\]\): field 'workload\.cpus' is not a known field\. Fix: did you mean 'cpu'\? the fields of workload are image, cpu, memoryMiB/],
+      /:5 tenant 'acme' \(tenants\[1\]\): field 'workload\.cpus' is not a known field\. Fix: did you mean 'cpu'\? the fields of workload are image, cpu, memoryMiB/],
     ['missing tenantId', second(`  - workload: ${OK}\n`),
-      /:4: tenants\[1\]: field 'tenantId' is missing\. Fix: add tenantId: 'acme'\./],
+      /:4 tenants\[1\]: field 'tenantId' is missing\. Fix: add tenantId: 'acme'\./],
     ['missing workload', second(`  - tenantId: acme\n`),
-      /:4: tenant 'acme' \(tenants\[1\]\): field 'workload' is missing\./],
+      /:4 tenant 'acme' \(tenants\[1\]\): field 'workload' is missing\./],
     ['tenantId not a string', second(`  - tenantId: 42\n    workload: ${OK}\n`),
-      /:4: tenants\[1\]: field 'tenantId' must be a string, got 42\./],
+      /:4 tenants\[1\]: field 'tenantId' must be a string, got 42\./],
     ['enum in the wrong case', second(`  - tenantId: acme\n    workload: ${OK}\n    isolation: { coTenancy: HOSTILE }\n`),
-      /:6: tenant 'acme' \(tenants\[1\]\): field 'isolation\.coTenancy' must be one of 'trusted', 'internal', 'untrusted', 'hostile', got 'HOSTILE'\. Fix: did you mean 'hostile'\?/],
+      /:6 tenant 'acme' \(tenants\[1\]\): field 'isolation\.coTenancy' must be one of 'trusted', 'internal', 'untrusted', 'hostile', got 'HOSTILE'\. Fix: did you mean 'hostile'\?/],
     ['unknown pin', second(`  - tenantId: acme\n    workload: ${OK}\n    pin: dedicated_vm\n`),
       /tenant 'acme' \(tenants\[1\]\): field 'pin' must be one of .*got 'dedicated_vm'\. Fix: did you mean 'dedicated-vm'\?/],
     ['boolean as a string', second(`  - tenantId: acme\n    workload: ${OK}\n    egress: 'yes'\n`),
@@ -55,11 +55,11 @@ describe('schema errors name the file, line, tenant and field', () => {
     ['command not a list', second(`  - tenantId: acme\n    workload: { image: nginx, cpu: 1, memoryMiB: 512, command: 'node x.js' }\n`),
       /tenant 'acme' \(tenants\[1\]\): field 'workload\.command' must be a list of strings, got 'node x\.js'\./],
     ['an item of a list', second(`  - tenantId: acme\n    workload: ${OK}\n    ingress:\n      - cidr: 10.0.0.0/8\n      - port: 443\n`),
-      /:8: tenant 'acme' \(tenants\[1\]\): field 'ingress\[1\]\.cidr' is missing\./],
+      /:8 tenant 'acme' \(tenants\[1\]\): field 'ingress\[1\]\.cidr' is missing\./],
     ['environment value not a string', second(`  - tenantId: acme\n    workload: { image: nginx, cpu: 1, memoryMiB: 512, environment: { N: 3 } }\n`),
       /tenant 'acme' \(tenants\[1\]\): field 'workload\.environment\.N' must be a string, got 3\./],
     ['an entry that is not a mapping', second('  - acme\n'),
-      /:4: tenants\[1\]: the entry is 'acme', not a tenant\. Fix: write each entry as a mapping/],
+      /:4 tenants\[1\]: the entry is 'acme', not a tenant\. Fix: write each entry as a mapping/],
   ])('%s', (_name, text, message) => {
     expect(errorOf(text).message).toMatch(message);
   });
@@ -79,12 +79,12 @@ describe('file-level errors', () => {
   });
 
   test('JSON syntax errors name the line too', () => {
-    expect(errorOf('{\n  "tenants": [\n    { "tenantId": "a", }\n  ]\n}\n', 'fleet.json').message).toMatch(/fleet\.json:3: /);
+    expect(errorOf('{\n  "tenants": [\n    { "tenantId": "a", }\n  ]\n}\n', 'fleet.json').message).toMatch(/fleet\.json:3 /);
   });
 
   test('a duplicate tenantId names both entries', () => {
     expect(errorOf(second(`  - tenantId: first\n    workload: ${OK}\n`)).message).toMatch(
-      /fleet\.yaml:4: tenant 'first' \(tenants\[1\]\): field 'tenantId': 'first' is already used by .*fleet\.yaml:2: tenant 'first' \(tenants\[0\]\)\./);
+      /fleet\.yaml:4 tenant 'first' \(tenants\[1\]\): field 'tenantId': 'first' is already used by .*fleet\.yaml:2 tenant 'first' \(tenants\[0\]\)\./);
   });
 
   test('a file that is neither YAML nor JSON', () => {
@@ -97,17 +97,17 @@ describe('file-level errors', () => {
 describe('value errors from validation, the engine and the target carry the file and tenant', () => {
   test.each<[string, string, object, RegExp]>([
     ['a bad image (NeedsValidation)', `  - tenantId: acme\n    workload: { image: 'Nginx Latest', cpu: 1, memoryMiB: 512 }\n`, {},
-      /fleet\.yaml:4: tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: workload\.image 'Nginx Latest' is not a valid image reference/],
+      /fleet\.yaml:4 tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: workload\.image 'Nginx Latest' is not a valid image reference/],
     ['a port out of range', `  - tenantId: acme\n    workload: { image: nginx, cpu: 1, memoryMiB: 512, port: 70000 }\n`, {},
-      /fleet\.yaml:4: tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: workload\.port must be a whole number from 1 to 65535/],
+      /fleet\.yaml:4 tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: workload\.port must be a whole number from 1 to 65535/],
     ['a tenantId that is not DNS-safe', `  - tenantId: Acme_Corp\n    workload: ${OK}\n`, {},
-      /fleet\.yaml:4: tenant 'Acme_Corp' \(tenants\[1\]\) at stack\/fleet\/Acme_Corp: tenantId "Acme_Corp" is not DNS-safe/],
+      /fleet\.yaml:4 tenant 'Acme_Corp' \(tenants\[1\]\) at stack\/fleet\/Acme_Corp: tenantId "Acme_Corp" is not DNS-safe/],
     ['a weaker pin without acknowledgement (engine)', `  - tenantId: acme\n    workload: ${OK}\n    pin: shared-container\n`, {},
-      /fleet\.yaml:4: tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: .*shared-container/],
+      /fleet\.yaml:4 tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: .*shared-container/],
     ['a boundary the target cannot give (engine)', `  - tenantId: acme\n    workload: ${OK}\n    isolation: { coTenancy: hostile, hardwareExclusivity: tenant }\n`,
-      { availableTiers: ['shared-container', 'vm'] }, /fleet\.yaml:4: tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: .*tenant-hardware/],
+      { availableTiers: ['shared-container', 'vm'] }, /fleet\.yaml:4 tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: .*tenant-hardware/],
     ['a need the target refuses (checkNeeds)', `  - tenantId: acme\n    workload: ${OK}\n    isolation: { coTenancy: untrusted }\n`,
-      { refuseCoTenancy: 'untrusted' }, /fleet\.yaml:4: tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: the fake target refuses untrusted co-tenancy\./],
+      { refuseCoTenancy: 'untrusted' }, /fleet\.yaml:4 tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: the fake target refuses untrusted co-tenancy\./],
   ])('%s', (_name, entry, targetProps, message) => {
     expect(errorOf(second(entry), 'fleet.yaml', targetProps).message).toMatch(message);
   });
@@ -120,11 +120,11 @@ describe('array tenants get the same checks, named by the fleet path', () => {
   };
   test.each<[string, unknown[], RegExp]>([
     ['wrong type from JavaScript', [{ tenantId: 'acme', workload: { image: 'nginx', cpu: '1', memoryMiB: 512 } }],
-      /^stack\/fleet: tenant 'acme' \(tenants\[0\]\): field 'workload\.cpu' must be a number greater than 0, got '1'\./],
+      /^stack\/fleet tenant 'acme' \(tenants\[0\]\): field 'workload\.cpu' must be a number greater than 0, got '1'\./],
     ['unknown field', [{ tenantId: 'acme', workload: { image: 'nginx', cpu: 1, memoryMiB: 512 }, egres: true }],
-      /^stack\/fleet: tenant 'acme' \(tenants\[0\]\): field 'egres' is not a known field\. Fix: did you mean 'egress'\?/],
+      /^stack\/fleet tenant 'acme' \(tenants\[0\]\): field 'egres' is not a known field\. Fix: did you mean 'egress'\?/],
     ['a value error', [{ tenantId: 'acme', workload: { image: 'nginx', cpu: 1, memoryMiB: 512, secrets: { DB_PASSWORD: 'hunter2' } } }],
-      /^stack\/fleet: tenant 'acme' \(tenants\[0\]\) at stack\/fleet\/acme: workload\.secrets\.DB_PASSWORD must be an SSM parameter/],
+      /^stack\/fleet tenant 'acme' \(tenants\[0\]\) at stack\/fleet\/acme: workload\.secrets\.DB_PASSWORD must be an SSM parameter/],
   ])('%s', (_name, tenants, message) => {
     expect(build(tenants)).toThrow(PlacementError);
     expect(build(tenants)).toThrow(message);
@@ -134,7 +134,7 @@ describe('array tenants get the same checks, named by the fleet path', () => {
 describe('odd files and props are PlacementErrors too', () => {
   test.each<[string, string, RegExp]>([
     ['an inherited object name as a field', second(`  - tenantId: acme\n    workload: ${OK}\n    constructor: x\n`),
-      /:6: tenant 'acme' \(tenants\[1\]\): field 'constructor' is not a known field/],
+      /:6 tenant 'acme' \(tenants\[1\]\): field 'constructor' is not a known field/],
     ['an alias bomb', `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\ntenants: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
       /cannot be read as a fleet: .*alias/i],
   ])('%s', (_name, text, message) => {

@@ -87,7 +87,7 @@ describe('TenantFleet sources', () => {
     const file = writeFleet('fleet.yaml', YAML_FLEET);
     const run = () => fleet({ file, tenants: [{ tenantId: 'globex', workload: WORKLOAD }] });
     expect(run).toThrow(PlacementError);
-    expect(run).toThrow(/stack\/fleet: tenant 'globex' \(tenants\[0\]\): field 'tenantId': 'globex' is already used by .*fleet\.yaml:5: tenant 'globex' \(tenants\[1\]\)/);
+    expect(run).toThrow(/stack\/fleet tenant 'globex' \(tenants\[0\]\): field 'tenantId': 'globex' is already used by .*fleet\.yaml:5 tenant 'globex' \(tenants\[1\]\)/);
   });
 
   test('an empty list is an empty fleet', () => {
