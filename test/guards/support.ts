@@ -6,7 +6,7 @@ import { GuardPack, IsolationGuards, IsolationGuardsProps, PlacementError } from
 export function guardError(scope: IConstruct, props?: IsolationGuardsProps): PlacementError {
   Aspects.of(scope).add(new IsolationGuards(props));
   try {
-    Testing.synth(TerraformStack.of(scope));
+    Testing.synth(TerraformStack.of(scope), true); // the guards are a node validation
   } catch (e) {
     if (e instanceof PlacementError) return e;
     throw e;

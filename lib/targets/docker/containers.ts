@@ -1,7 +1,8 @@
 import { Container } from '@cdktf/provider-docker/lib/container';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { dockerHealthcheck, HARDENING, LABEL, labelList, sortedEnvironment } from './hardening';
+import { dockerHealthcheck, HARDENING, labelList, sortedEnvironment } from './hardening';
+import { LABEL } from '../../labels';
 import { PublishedPort } from './published-ports';
 import { WorkloadSpec } from '../../needs/workload';
 

@@ -3,7 +3,8 @@ import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { buildContainers } from './containers';
-import { LABEL, HARDENING } from './hardening';
+import { HARDENING } from './hardening';
+import { LABEL } from '../../labels';
 import { MICROVM_CONTAINER } from './microvm-container';
 import { createNetwork } from './networks';
 import { LOOPBACK, PublishedPort, publishedPorts } from './published-ports';
@@ -17,6 +18,7 @@ import { WorkloadSpec } from '../../needs/workload';
 import { IsolationBoundary, PlacementTier } from '../../placement/boundary';
 import { PlacementEngine } from '../../placement/engine';
 import { PlacementError } from '../../placement-error';
+import { AppRegistry } from '../../registry';
 import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization } from '../target';
 
 /**
@@ -356,18 +358,13 @@ function providerAlias(id: string): string {
   return /^[A-Za-z]/.test(alias) ? alias : `docker_${alias}`;
 }
 
-/** Engines already driven by a DockerTarget, per app: two targets on one engine would claim the same names. */
-const enginesByApp = new WeakMap<object, Map<string, string>>();
-
+/** Two targets on one engine would claim the same names: engines are claimed in the app's registry. */
 function claimEngine(target: Construct, where: string, host: string): void {
   if (Token.isUnresolved(host)) return;
-  const engines = enginesByApp.get(target.node.root) ?? new Map<string, string>();
-  enginesByApp.set(target.node.root, engines);
-  const first = engines.get(host);
+  const first = AppRegistry.of(target).claimEngine(host, where);
   if (first !== undefined) {
     throw new PlacementError(where, `${first} already targets the Docker engine at ${host}; two targets on one engine would `
       + 'create networks, images, container names and host ports that collide when applied.',
     'use that one DockerTarget for every workload on this engine, or point this target at another engine (host).');
   }
-  engines.set(host, where);
 }
