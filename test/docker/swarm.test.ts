@@ -90,7 +90,7 @@ describe('Swarm refusals', () => {
   test('an IsolatedTenant with its default HOSTILE co-tenancy', () => {
     const { stack, target } = dockerStack({ swarm: true });
     expect(refusal(() => new IsolatedTenant(stack, 'acme', { target, tenantId: 'acme', workload })))
-      .toMatch(/^stack\/acme: HOSTILE co-tenancy requires a hypervisor boundary, i.e. a sandboxed tier \(gVisor or Kata\), but in Swarm mode/);
+      .toMatch(/^stack\/acme: HOSTILE co-tenancy requires a hypervisor boundary, i.e. a sandboxed tier \(Kata\), but in Swarm mode/);
   });
 
   test('two Swarm services with one name', () => {

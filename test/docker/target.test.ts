@@ -90,9 +90,10 @@ describe('Docker refusals name the fix, before the engine runs', () => {
     expect(message).toMatch(/Fix: declare runtimes.gvisor \(e.g. runtimes: \{ gvisor: 'runsc' \}\)/);
   });
 
-  test.each([CoTenancy.UNTRUSTED, CoTenancy.HOSTILE])('%s in Swarm mode needs a sandboxed tier', (coTenancy) => {
-    const message = refusal(tenant({ swarm: true }, { isolation: { coTenancy } }));
-    expect(message).toMatch(/i.e. a sandboxed tier \(gVisor or Kata\), but in Swarm mode a DockerTarget offers only SHARED_CONTAINER/);
+  // The runtimes named are those whose tier provides the required boundary (the engine's boundary rules): gVisor is no hypervisor.
+  test.each([[CoTenancy.UNTRUSTED, 'gVisor or Kata'], [CoTenancy.HOSTILE, 'Kata']])('%s in Swarm mode needs a sandboxed tier (%s)', (coTenancy, runtimes) => {
+    const message = refusal(tenant({ swarm: true }, { isolation: { coTenancy: coTenancy as CoTenancy } }));
+    expect(message).toContain(`i.e. a sandboxed tier (${runtimes}), but in Swarm mode a DockerTarget offers only SHARED_CONTAINER`);
     expect(message).toMatch(/Fix: realize this workload on a DockerTarget without swarm/);
   });
 
