@@ -5,6 +5,7 @@ import { App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { expectFinding, findingIds, guardError, resourceAt } from './support';
 import { AwsTarget, GuardPack, IsolatedTenant, IsolationGuards, PlacementError } from '../../lib';
 import { OFFLINE, WEB } from '../support/aws-stacks';
+import { refusal } from '../support';
 
 /** Tenants 'a' and 'b' whose instances both carry an SSH key pair (ISO-AWS-003). */
 function keyedTenants(app: App = Testing.app()): TerraformStack {
@@ -17,15 +18,6 @@ function keyedTenants(app: App = Testing.app()): TerraformStack {
   return stack;
 }
 
-function refusal(build: () => unknown): PlacementError {
-  try {
-    build();
-  } catch (e) {
-    if (e instanceof PlacementError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlacementError');
-}
 
 test('one PlacementError lists every finding: where is the first resource, each line has id, path, problem and fix', () => {
   const stack = keyedTenants();
