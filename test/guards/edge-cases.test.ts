@@ -1,10 +1,15 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
+import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Container } from '@cdktf/provider-docker/lib/container';
 import { Aspects, TerraformStack, Testing } from 'cdktf';
 import { ALL_PACKS, findingIds, guardError, resourceAt } from './support';
-import { GuardPack, IsolatedTenant, IsolationGuards, PlacementTier } from '../../lib';
+import { DenseService, GuardPack, IsolatedTenant, IsolationGuards, PlacementTier } from '../../lib';
 import { IMDSV2_REQUIRED } from '../../lib/guards/rules/aws/imdsv2';
+import { dockerStack } from '../docker/support';
 import { awsStack, WEB } from '../support/aws-stacks';
 
 /** VM tenants 'a' and 'b' on one AWS target. */
@@ -97,4 +102,48 @@ test('ISO-AWS-010 passes a dedicated-vm instance moved to the stricter host tena
   resourceAt(stack, 'test/a/instance-1').addOverride('tenancy', 'host');
   resourceAt(stack, 'test/a/instance-1').addOverride('host_id', 'h-0123456789abcdef0');
   passes(stack);
+});
+
+test('ISO-AWS-002 passes a tenant volume on a customer-managed key; ISO-AWS-007 a log group with retention and key', () => {
+  const stack = tenants(['a']);
+  const keyArn = resourceAt<KmsKey>(stack, 'test/a/key').arn;
+  new EbsVolume(stack, 'data', { availabilityZone: 'eu-central-1a', size: 10, encrypted: true, kmsKeyId: keyArn, tags: { 'isolation:tenant': 'a' } });
+  new CloudwatchLogGroup(stack, 'audit', { name: '/audit', retentionInDays: 365, kmsKeyId: keyArn });
+  passes(stack);
+});
+
+test('ISO-AWS-009 passes containers that say "privileged": false outright', () => {
+  const stack = tenants(['a']);
+  new EcsTaskDefinition(stack, 'task', {
+    family: 'x',
+    containerDefinitions: JSON.stringify([{ name: 'x', image: 'x', privileged: false, readonlyRootFilesystem: true }]),
+  });
+  passes(stack);
+});
+
+describe('Docker rules, passing edge cases', () => {
+  const DOCKER_WORKLOAD = { image: 'nginx:1.27', cpu: 0.5, memoryMiB: 128, port: 8080 };
+  function webStack(): TerraformStack {
+    const { stack, target } = dockerStack();
+    new DenseService(stack, 'web', { target, serviceName: 'web', workload: DOCKER_WORKLOAD });
+    return stack;
+  }
+
+  test('ISO-DKR-002 accepts "cap_all" spelled in any case with the CAP_ prefix', () => {
+    const stack = webStack();
+    resourceAt<Container>(stack, 'stack/web/web-0').putCapabilities({ drop: ['cap_all'] });
+    passes(stack);
+  });
+
+  test('ISO-DKR-006 accepts a bind mount beside the socket, not containing it', () => {
+    const stack = webStack();
+    resourceAt<Container>(stack, 'stack/web/web-0').putMounts([{ type: 'bind', source: '/var/run/app', target: '/app', readOnly: true }]);
+    passes(stack);
+  });
+
+  test('ISO-DKR-007 accepts a memory limit given as an expression', () => {
+    const stack = webStack();
+    resourceAt(stack, 'stack/web/web-0').addOverride('memory', '${var.memory}');
+    passes(stack);
+  });
 });
