@@ -141,7 +141,7 @@ export class DockerTarget extends Construct implements IPlacementTarget {
       + `${others.length ? `neither ${providers.map((p) => `a ${p.product}`).join(' nor ')}` : `no ${first.product}`} runtime.`,
     others.length
       ? `declare ${example} or ${others.map((p) => `runtimes.${p.declaredAs}`).join(' or ')} on the DockerTarget, or use an AwsTarget.`
-      : `declare ${example} on an engine with ${first.product} Containers installed, or use an AwsTarget.`);
+      : `declare ${example} on an engine with ${first.installed} installed, or use an AwsTarget.`);
   }
 
   /** One tenant: its own network (internal unless it declares egress) and its containers or Swarm service. */

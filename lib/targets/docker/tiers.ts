@@ -27,8 +27,10 @@ export type DockerTier = PlacementTier.SHARED_CONTAINER | PlacementTier.SANDBOXE
 export interface DockerTierRow {
   /** The DockerRuntimes field that offers the tier; none for runc, which every engine has. */
   readonly declaredAs?: 'gvisor' | 'kata';
-  /** The runtime's product name, for messages. */
+  /** The runtime's name in messages ("a Kata runtime"). */
   readonly product: string;
+  /** What the engine's host must have installed for it. */
+  readonly installed: string;
   /** Its usual registered name (`DockerTarget.defaultRuntimes()`). */
   readonly usualName: string;
   /** A note for the placement report. */
@@ -39,16 +41,16 @@ export interface DockerTierRow {
 export const DOCKER_TIERS: { readonly [T in DockerTier]: DockerTierRow } = {
   // runc explicitly, so a daemon whose default-runtime is something else still gives what the report says.
   [PlacementTier.SHARED_CONTAINER]: {
-    product: 'runc', usualName: 'runc',
+    product: 'runc', installed: 'runc', usualName: 'runc',
     note: () => 'runtime runc: namespaces and cgroups on the shared host kernel.',
   },
   [PlacementTier.SANDBOXED_CONTAINER]: {
-    declaredAs: 'gvisor', product: 'gVisor', usualName: 'runsc',
+    declaredAs: 'gvisor', product: 'gVisor', installed: 'gVisor', usualName: 'runsc',
     note: (runtime) => `runtime ${runtime} (gVisor): system calls are served by a user-space kernel, not the host's; `
       + `the engine must register '${runtime}' under "runtimes" in daemon.json.`,
   },
   [PlacementTier.MICROVM_CONTAINER]: {
-    declaredAs: 'kata', product: 'Kata', usualName: 'kata',
+    declaredAs: 'kata', product: 'Kata', installed: 'Kata Containers', usualName: 'kata',
     note: (runtime) => `runtime ${runtime} (Kata Containers): each container runs in its own microVM behind a hypervisor; `
       + `the guest kernel adds memory beyond the container limit; the engine must register '${runtime}' in daemon.json.`,
   },
