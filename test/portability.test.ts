@@ -49,5 +49,5 @@ test.each<[string, DockerTargetProps, RegExp]>([
   ['Swarm', { swarm: true }, /^stack\/plugins: UNTRUSTED co-tenancy requires a sandbox boundary, i.e. a sandboxed tier \(gVisor or Kata\), but in Swarm mode/],
 ])('is refused with a clear error on Docker with %s', (_name, props, message) => {
   const { stack, target } = dockerStack(props);
-  expect(refusal(() => program(stack, target))).toMatch(message);
+  expect(refusal(() => program(stack, target)).message).toMatch(message);
 });

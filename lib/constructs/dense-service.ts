@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { completePlacement, PlacedWorkload, PlacedWorkloadProps, placementRequest, SERVICE_DEFAULTS } from './placed-workload';
+import { PlacedWorkload, PlacedWorkloadProps, SERVICE_DEFAULTS } from './placed-workload';
 import { AutoscalingOptions, IngressRule, LoadBalancerOptions } from '../targets/target';
 
 /**
@@ -37,8 +37,8 @@ export class DenseService extends PlacedWorkload {
   constructor(scope: Construct, id: string, props: DenseServiceProps) {
     super(scope, id, 'DenseService', props?.serviceName, props, SERVICE_DEFAULTS);
     // Realized here, not in a helper: this frame is in every stack trace cdktf captures per token.
-    completePlacement(this, props.target.realizeService(this, {
-      ...placementRequest(this), serviceName: props.serviceName, autoscaling: props.autoscaling, loadBalancer: props.loadBalancer, ingress: props.ingress,
+    this._complete(props.target.realizeService(this, {
+      ...this._request, serviceName: props.serviceName, autoscaling: props.autoscaling, loadBalancer: props.loadBalancer, ingress: props.ingress,
     }));
     this.serviceName = props.serviceName;
   }

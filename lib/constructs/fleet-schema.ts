@@ -32,7 +32,7 @@ const wholeNumber = (min: number, example: string): FieldSpec => ({ kind: 'integ
 const STRINGS: FieldSpec = { kind: 'list', items: str("'x'"), example: "['node', 'server.js']" };
 const STRING_MAP: FieldSpec = { kind: 'map', items: str("'value'"), example: '{ LOG_LEVEL: info }' };
 
-/** A tenant entry: the fields of FleetTenant (lib/constructs/tenant-fleet.ts), which this table mirrors. */
+/** A tenant entry: the fields of FleetTenant (lib/constructs/tenant-fleet.ts); test/fleet/fleet-schema-jsii.test.ts checks the two against the jsii assembly. */
 export const TENANT_FIELDS: Fields = {
   tenantId: str("'acme'", true),
   workload: {

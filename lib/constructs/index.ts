@@ -1,3 +1,3 @@
 export * from './isolated-tenant';
 export * from './dense-service';
-export { PlacedWorkloadProps, PlacementRecord } from './placed-workload';
+export { PlacedWorkloadProps, PlacementOptions } from './placed-workload';

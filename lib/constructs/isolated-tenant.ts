@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { completePlacement, PlacedWorkload, PlacedWorkloadProps, placementRequest, TENANT_DEFAULTS } from './placed-workload';
+import { PlacedWorkload, PlacedWorkloadProps, PlacementOptions, TENANT_DEFAULTS } from './placed-workload';
 import { IngressRule } from '../targets/target';
 
 /**
- * Props of {@link IsolatedTenant}.
+ * What an {@link IsolatedTenant} declares besides its target; a {@link FleetTenant} is one of these.
  */
-export interface IsolatedTenantProps extends PlacedWorkloadProps {
+export interface IsolatedTenantOptions extends PlacementOptions {
   /**
    * The tenant's stable id: DNS-safe, unique in the stack. Every resource name and construct id of
    * the tenant derives from it, so adding or removing a tenant changes no other tenant.
@@ -25,6 +25,11 @@ export interface IsolatedTenantProps extends PlacedWorkloadProps {
 }
 
 /**
+ * Props of {@link IsolatedTenant}.
+ */
+export interface IsolatedTenantProps extends IsolatedTenantOptions, PlacedWorkloadProps {}
+
+/**
  * A workload that owns its isolation boundary: nothing that carries its data or traffic is shared with
  * another tenant (own network, key, roles, logs). By default HOSTILE co-tenancy and BALANCED priority,
  * which on AWS gives a VM per tenant.
@@ -36,8 +41,8 @@ export class IsolatedTenant extends PlacedWorkload {
   constructor(scope: Construct, id: string, props: IsolatedTenantProps) {
     super(scope, id, 'IsolatedTenant', props?.tenantId, props, TENANT_DEFAULTS);
     // Realized here, not in a helper: this frame is in every stack trace cdktf captures per token.
-    completePlacement(this, props.target.realizeTenant(this, {
-      ...placementRequest(this), tenantId: props.tenantId, ingress: props.ingress, egress: props.egress,
+    this._complete(props.target.realizeTenant(this, {
+      ...this._request, tenantId: props.tenantId, ingress: props.ingress, egress: props.egress,
     }));
     this.tenantId = props.tenantId;
   }

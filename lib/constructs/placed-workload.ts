@@ -1,4 +1,4 @@
-import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
+import { Annotations, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { CoTenancy, EfficiencyPriority, HardwareExclusivity, LoadProfile } from '../needs/enums';
 import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
@@ -7,16 +7,15 @@ import { WorkloadSpec } from '../needs/workload';
 import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision, PlacementEngine } from '../placement/engine';
 import { PlacementError } from '../placement-error';
-import { installPlacementReport } from '../report/hook';
+import { StackRegistry } from '../registry';
+import { PlacementRecord } from '../report/record';
 import { checkPlacementProps, checkSameStack, placementWarnings } from '../targets/placement-checks';
-import { IPlacementTarget, RealizedWorkload } from '../targets/target';
+import { IPlacementTarget, RealizationRequest, RealizedWorkload } from '../targets/target';
 
 /**
- * Props every placed workload shares.
+ * What every placed workload declares, without the target (a fleet entry has no target of its own).
  */
-export interface PlacedWorkloadProps {
-  /** Where the workload is realized: an `AwsTarget` or a `DockerTarget`. */
-  readonly target: IPlacementTarget;
+export interface PlacementOptions {
   /** What runs. */
   readonly workload: WorkloadSpec;
   /**
@@ -48,70 +47,31 @@ export interface PlacedWorkloadProps {
 }
 
 /**
- * What the placement report knows of one workload.
+ * Props every placed workload shares: its options and where it is realized.
  */
-export interface PlacementRecord {
-  /** 'IsolatedTenant' or 'DenseService'. */
-  readonly kind: string;
-  /** The tenant id or service name. */
-  readonly name: string;
-  /** The construct path. */
-  readonly path: string;
-  /** The target kind ('aws' or 'docker'). */
-  readonly target: string;
-  /** The isolation needs, defaults applied. */
-  readonly isolation: IsolationNeeds;
-  /** The efficiency needs, defaults applied. */
-  readonly efficiency: EfficiencyNeeds;
-  /** The engine's decision. */
-  readonly decision: PlacementDecision;
-  /** Replicas that run. */
-  readonly replicas: number;
-  /** What the realization produced. */
-  readonly realized: RealizedWorkload;
+export interface PlacedWorkloadProps extends PlacementOptions {
+  /** Where the workload is realized: an `AwsTarget` or a `DockerTarget`. */
+  readonly target: IPlacementTarget;
 }
 
 const DNS_LABEL = /^[a-z]([a-z0-9-]{0,30}[a-z0-9])?$/;
-const namesByStack = new WeakMap<TerraformStack, Map<string, string>>();
-const RECORD = Symbol.for('cdktf-isolation.PlacementRecord');
-const PENDING = Symbol('cdktf-isolation.PendingPlacement');
-
-/** The fields of a tenant's or service's realization request that the base constructor settles. */
-export interface PlacementRequest {
-  readonly where: string;
-  readonly workload: WorkloadSpec;
-  readonly isolation: IsolationNeeds;
-  readonly efficiency: EfficiencyNeeds;
-  readonly decision: PlacementDecision;
-  readonly instanceType?: string;
-}
-
-interface PendingPlacement {
-  readonly kind: string;
-  readonly name: string;
-  readonly target: IPlacementTarget;
-  readonly request: PlacementRequest;
-}
-
 /**
  * Base of IsolatedTenant and DenseService: validates props and asks the engine. The subclass
- * constructor then asks the target itself and calls `completePlacement`: realizing from there
- * rather than from a callback inside this constructor keeps two frames off every stack trace cdktf
- * captures per token (DESIGN.md, Performance notes). Holds no placement or realization logic of its own.
+ * constructor then asks the target itself and calls `_complete`: realizing from there rather than
+ * from a callback inside this constructor keeps two frames off every stack trace cdktf captures per
+ * token (DESIGN.md, Performance notes). Holds no placement or realization logic of its own.
  * @internal jsii hoists its public members into the subclasses.
  */
 export abstract class PlacedWorkload extends Construct {
-  /** The placement records of every placed workload under `scope`, in construct order. */
-  public static recordsOf(scope: Construct): PlacementRecord[] {
-    return scope.node.findAll()
-      .map((c) => (c as unknown as { [RECORD]?: PlacementRecord })[RECORD])
-      .filter((r): r is PlacementRecord => r !== undefined);
-  }
-
-  /** Where the workload runs and why. */
-  public readonly placement!: PlacementDecision;
-  /** What the target built. */
-  public readonly realized!: RealizedWorkload;
+  /**
+   * What this constructor settled, for the subclass constructor's call to its target.
+   * @internal
+   */
+  protected readonly _request: RealizationRequest;
+  private readonly kind: string;
+  private readonly workloadName: string;
+  private readonly target: IPlacementTarget;
+  private record?: PlacementRecord;
 
   protected constructor(scope: Construct, id: string, kind: string, name: string, props: PlacedWorkloadProps,
     defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds }) {
@@ -150,37 +110,44 @@ export abstract class PlacedWorkload extends Construct {
       acknowledgeWeakerIsolation: props.acknowledgeWeakerIsolation,
     });
     placementWarnings(decision, workload, props.instanceType, props.acknowledgeWeakerIsolation).forEach((w) => Annotations.of(this).addWarning(w));
-    const pending: PendingPlacement = {
-      kind, name, target: props.target,
-      request: { where, workload, isolation, efficiency, decision, instanceType: props.instanceType },
-    };
-    Object.defineProperty(this, PENDING, { value: pending, configurable: true });
+    this.kind = kind;
+    this.workloadName = name;
+    this.target = props.target;
+    this._request = { where, workload, isolation, efficiency, decision, instanceType: props.instanceType };
   }
-}
 
-function pendingOf(self: PlacedWorkload): PendingPlacement {
-  return (self as unknown as { [PENDING]: PendingPlacement })[PENDING];
-}
+  /** Where the workload runs and why (the engine's reasons, then the realization's notes). */
+  public get placement(): PlacementDecision {
+    return this.completed().decision;
+  }
 
-/** What the base constructor settled, for the subclass constructor's call to its target. */
-export function placementRequest(self: PlacedWorkload): PlacementRequest {
-  return pendingOf(self).request;
-}
+  /** What the target built. */
+  public get realized(): RealizedWorkload {
+    return this.completed().realized;
+  }
 
-/** Records what the target built, emits the outputs and installs the stack's placement report. */
-export function completePlacement(self: PlacedWorkload, realized: RealizedWorkload): void {
-  const { kind, name, target, request: r } = pendingOf(self);
-  // What the realization adjusted (instance type picked, Fargate size rounded) is part of the why.
-  const placement: PlacementDecision = { ...r.decision, reasons: [...r.decision.reasons, ...(realized.notes ?? [])] };
-  Object.assign(self as { placement: PlacementDecision; realized: RealizedWorkload }, { placement, realized });
-  const record: PlacementRecord = {
-    kind, name, path: r.where, target: target.targetKind, isolation: r.isolation, efficiency: r.efficiency,
-    decision: placement, replicas: r.workload.replicas ?? 1, realized,
-  };
-  Object.defineProperty(self, RECORD, { value: record, enumerable: false });
-  delete (self as unknown as { [PENDING]?: PendingPlacement })[PENDING];
-  emitOutputs(self, placement, realized);
-  installPlacementReport(TerraformStack.of(self), PlacedWorkload.recordsOf);
+  /**
+   * Records what the target built in the stack's registry (for the placement report) and emits the outputs.
+   * @internal
+   */
+  protected _complete(realized: RealizedWorkload): void {
+    const r = this._request;
+    // What the realization adjusted (instance type picked, Fargate size rounded) is part of the why.
+    const placement: PlacementDecision = { ...r.decision, reasons: [...r.decision.reasons, ...(realized.notes ?? [])] };
+    this.record = {
+      kind: this.kind, name: this.workloadName, path: r.where, target: this.target.targetKind, isolation: r.isolation,
+      efficiency: r.efficiency, decision: placement, replicas: r.workload.replicas ?? 1, realized,
+    };
+    StackRegistry.of(this).record(this, this.record);
+    emitOutputs(this, placement, realized);
+  }
+
+  private completed(): PlacementRecord {
+    if (this.record === undefined) {
+      throw new PlacementError(this.node.path, 'the workload is read before its target realized it.', 'read placement and realized after the constructor returns.');
+    }
+    return this.record;
+  }
 }
 
 function emitOutputs(self: Construct, placement: PlacementDecision, r: RealizedWorkload): void {
@@ -207,16 +174,11 @@ function claimName(self: Construct, where: string, kind: string, name: string): 
     throw new PlacementError(where, `${field} ${JSON.stringify(name)} is not DNS-safe.`,
       `use 1-32 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen (e.g. 'acme-prod').`);
   }
-  const stack = TerraformStack.of(self);
-  const names = namesByStack.get(stack) ?? new Map<string, string>();
-  namesByStack.set(stack, names);
-  const key = `${kind}:${name}`;
-  const first = names.get(key);
+  const first = StackRegistry.of(self).claim(`${kind}:${name}`, where);
   if (first !== undefined) {
     throw new PlacementError(where, `${field} '${name}' is already used by ${first} in this stack.`,
       `give every ${kind} in a stack its own ${field}.`);
   }
-  names.set(key, where);
 }
 
 /** Defaults per DESIGN.md "Construct defaults". */

@@ -2,59 +2,16 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { loadFleetFile, RawTenant, schemaError, tenantLabel } from './fleet-file';
 import { checkTenant } from './fleet-schema';
-import { IsolatedTenant } from './isolated-tenant';
-import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
-import { WorkloadSpec } from '../needs/workload';
-import { PlacementTier } from '../placement/boundary';
+import { IsolatedTenant, IsolatedTenantOptions } from './isolated-tenant';
 import { PlacementError } from '../placement-error';
-import { IngressRule, IPlacementTarget } from '../targets/target';
+import { IPlacementTarget } from '../targets/target';
 
 /**
- * One tenant of a {@link TenantFleet}: the props of an {@link IsolatedTenant} without the target.
+ * One tenant of a {@link TenantFleet}: the options of an {@link IsolatedTenant}, without the target.
  * A fleet file's entries have the same fields, with enum values written as their strings
  * (e.g. `coTenancy: hostile`, `pin: dedicated-vm`).
  */
-export interface FleetTenant {
-  /** The tenant's stable, DNS-safe id; also its construct id in the fleet. */
-  readonly tenantId: string;
-  /** What runs. */
-  readonly workload: WorkloadSpec;
-  /**
-   * How strongly the tenant must be isolated.
-   * @default - HOSTILE co-tenancy
-   */
-  readonly isolation?: IsolationNeeds;
-  /**
-   * How much cost and density matter.
-   * @default - BALANCED priority, STEADY load
-   */
-  readonly efficiency?: EfficiencyNeeds;
-  /**
-   * Force a tier instead of letting the engine choose.
-   * @default - the engine chooses
-   */
-  readonly pin?: PlacementTier;
-  /**
-   * Why a pinned tier weaker than the needs require is acceptable. Only with `pin`: without one it is refused.
-   * @default - a weaker pin is refused
-   */
-  readonly acknowledgeWeakerIsolation?: string;
-  /**
-   * Sources admitted to the workload's port.
-   * @default - no ingress
-   */
-  readonly ingress?: IngressRule[];
-  /**
-   * The tenant may open connections to the internet.
-   * @default false
-   */
-  readonly egress?: boolean;
-  /**
-   * An EC2 instance type for the VM tiers (refused or warned about as on IsolatedTenant where it cannot apply).
-   * @default - the smallest catalogue type that fits
-   */
-  readonly instanceType?: string;
-}
+export interface FleetTenant extends IsolatedTenantOptions {}
 
 /**
  * Props of {@link TenantFleet}. Give `file`, `tenants`, or both.

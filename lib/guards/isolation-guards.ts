@@ -1,9 +1,10 @@
 import { Annotations, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { AWS_HARDENING, DOCKER_HARDENING, TENANT_BOUNDARY } from './packs';
-import { blocks, Config, GuardedResource, GuardRule, TAG, tagsOf } from './rule';
+import { blocks, Config, GuardedResource, GuardRule, RuleFinding, tagsOf } from './rule';
+import { LABEL, TAG } from '../labels';
 import { PlacementError } from '../placement-error';
-import { LABEL } from '../targets/docker/hardening';
+import { StackRegistry } from '../registry';
 
 /** The rule packs {@link IsolationGuards} can apply. */
 export enum GuardPack {
@@ -90,8 +91,10 @@ export interface GuardRuleInfo {
 /**
  * Opt-in guards, modelled on cdk-nag: an Aspect that checks the finished stack against rule packs
  * and stops synthesis with one PlacementError listing every finding (rule id, construct path,
- * problem, fix) before any Terraform is written. Suppressed findings are kept in
- * `suppressedFindings` and annotated (info) on their resource.
+ * problem, fix) before any Terraform is written. The check is a node validation: `app.synth()` and
+ * `cdktf synth` run it, and so does `Testing.synth(stack, true)` (cdktf's `runValidations`).
+ * Suppressed findings are kept in `suppressedFindings` and annotated (info) on their resource. A rule
+ * that throws becomes a finding of that rule rather than breaking synthesis.
  *
  * `Aspects.of(stack).add(new IsolationGuards())` — add it to a stack or to any construct in it
  * (then only that subtree is checked).
@@ -108,7 +111,8 @@ export class IsolationGuards implements IAspect {
   public readonly packs: GuardPack[];
   private readonly suppressions: GuardSuppression[];
   private readonly ruleList: readonly GuardRule[];
-  private suppressedLast: GuardFinding[] = [];
+  /** Suppressed findings of the last check of each subtree, by the subtree's path. */
+  private readonly suppressedByScope = new Map<string, GuardFinding[]>();
 
   constructor(props: IsolationGuardsProps = {}) {
     this.packs = checkPacks([...new Set(props.packs ?? Object.values(GuardPack))]);
@@ -126,24 +130,25 @@ export class IsolationGuards implements IAspect {
     });
   }
 
-  /** Findings the suppressions accepted at the last check (empty before synthesis). */
+  /** Findings the suppressions accepted at the last check of every subtree these guards check (empty before synthesis). */
   public get suppressedFindings(): GuardFinding[] {
-    return [...this.suppressedLast];
+    return [...this.suppressedByScope.values()].flat();
   }
 
   /**
    * Called by cdktf for every construct at synth. At the construct the aspect was added to, it
-   * registers the check on the stack's Terraform output: the rules read the JSON that synthesis
-   * resolves anyway (no second resolution), and findings throw one PlacementError before the JSON is written.
+   * registers the check with the stack's registry, whose node validation runs every check on one
+   * resolution of the stack's JSON and throws one PlacementError for the open findings.
    */
   public visit(node: IConstruct): void {
     if (!Aspects.of(node).all.includes(this)) return;
     const stack = TerraformStack.of(node);
+    const registry = StackRegistry.of(stack);
+    if (registry.guardChecks.size === 0) registry.node.addValidation({ validate: () => enforce(stack, registry) });
     // Keyed by guards and scope: cdktf visits again on every synth, and one guards object may watch two subtrees.
-    const byScope = guardedStack(stack).checks;
-    const checks = byScope.get(this) ?? new Map<string, (tf: Config) => GuardFinding[]>();
-    checks.set(node.node.path, (tf) => this.evaluate(node, stack, tf).filter((f) => f.suppressedBecause === undefined));
-    byScope.set(this, checks);
+    const checks = registry.guardChecks.get(this) ?? new Map();
+    checks.set(node.node.path, (tf: Config) => this.evaluate(node, stack, tf).filter((f) => f.suppressedBecause === undefined));
+    registry.guardChecks.set(this, checks);
   }
 
   /**
@@ -152,7 +157,7 @@ export class IsolationGuards implements IAspect {
    */
   public check(scope: IConstruct): GuardFinding[] {
     const stack = TerraformStack.of(scope);
-    return this.evaluate(scope, stack, (guarded.get(stack)?.toTerraform ?? (() => stack.toTerraform()))());
+    return this.evaluate(scope, stack, stack.toTerraform());
   }
 
   private evaluate(scope: IConstruct, stack: TerraformStack, tf: Config): GuardFinding[] {
@@ -165,12 +170,12 @@ export class IsolationGuards implements IAspect {
     const suppressed: Array<{ path: string; message: string }> = [];
     for (const rule of this.ruleList) {
       const found = rule.checkStack
-        ? rule.checkStack(all).filter((f) => inScope(f.resource.path))
+        ? safely(scope, () => rule.checkStack!(all).filter((f) => inScope(f.resource.path)))
         : resources.filter((r) => rule.resourceTypes.includes(r.type))
-          .flatMap((resource) => {
+          .flatMap((resource) => safely(resource, () => {
             const problem = rule.check!(resource.config, resource);
             return problem === undefined ? [] : [{ resource, problem }];
-          });
+          }));
       for (const { resource, problem } of found) {
         const suppression = this.suppressions.find((s) => s.id === rule.id && covers(s.pathPrefix, resource.path, stack.node.path));
         findings.push({ ruleId: rule.id, path: resource.path, problem, fix: rule.fix, suppressedBecause: suppression?.reason });
@@ -181,53 +186,34 @@ export class IsolationGuards implements IAspect {
       const byPath = new Map(scope.node.findAll().map((c) => [c.node.path, c]));
       for (const s of suppressed) Annotations.of(byPath.get(s.path) ?? scope).addInfo(s.message);
     }
-    this.suppressedLast = findings.filter((f) => f.suppressedBecause !== undefined);
+    this.suppressedByScope.set(scopePath, findings.filter((f) => f.suppressedBecause !== undefined));
     return findings;
   }
 }
 
-interface GuardedStack {
-  /** The stack's own toTerraform, before the guards wrapped it. */
-  readonly toTerraform: () => Config;
-  /** The guards registered on this stack, each with the subtrees (by path) it checks. */
-  readonly checks: Map<IsolationGuards, Map<string, (tf: Config) => GuardFinding[]>>;
-}
-const guarded = new WeakMap<TerraformStack, GuardedStack>();
-
 /**
- * Wraps the stack's toTerraform once (both `app.synth()` and `Testing.synth` call it after the
- * aspects, and write nothing before it returns); toHclTerraform checks the JSON form first.
+ * A rule that throws (e.g. on a resource shape it did not expect) yields one finding of that rule at
+ * the resource, or at the checked scope for a stack rule, as cdk-nag reports a rule error.
  */
-function guardedStack(stack: TerraformStack): GuardedStack {
-  const existing = guarded.get(stack);
-  if (existing) return existing;
-  const toTerraform = stack.toTerraform.bind(stack);
-  const toHcl = stack.toHclTerraform.bind(stack);
-  const state: GuardedStack = { toTerraform, checks: new Map() };
-  // One PlacementError listing every finding not suppressed, of every guards object and subtree.
-  const enforce = (tf: Config) => {
-    const open = [...state.checks.values()].flatMap((byPath) => [...byPath.values()].flatMap((check) => check(tf)));
-    if (open.length === 0) return;
-    const lines = open.map((f) => `  [${f.ruleId}] ${f.path}: ${f.problem} Fix: ${f.fix}`);
-    throw new PlacementError(open[0].path,
-      `${open.length} isolation guard finding${open.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`,
-      'change each resource as its Fix says, or accept a finding on purpose with IsolationGuards suppressions: [{ id, reason, pathPrefix }].');
-  };
-  Object.defineProperty(stack, 'toTerraform', {
-    configurable: true, writable: true, value: () => {
-      const tf = toTerraform();
-      enforce(tf);
-      return tf;
-    },
-  });
-  Object.defineProperty(stack, 'toHclTerraform', {
-    configurable: true, writable: true, value: () => {
-      if (state.checks.size > 0) enforce(toTerraform());
-      return toHcl();
-    },
-  });
-  guarded.set(stack, state);
-  return state;
+function safely(at: GuardedResource | IConstruct, run: () => RuleFinding[]): RuleFinding[] {
+  try {
+    return run();
+  } catch (e) {
+    const resource = 'config' in at ? at
+      : { type: '*', address: at.node.path, path: at.node.path, config: {} };
+    return [{ resource, problem: `the rule could not check this resource: it threw ${e instanceof Error ? e.message : String(e)}` }];
+  }
+}
+
+/** One PlacementError listing every open finding of every guards object and subtree of the stack. */
+function enforce(stack: TerraformStack, registry: StackRegistry): string[] {
+  const tf = stack.toTerraform();
+  const open = [...registry.guardChecks.values()].flatMap((byPath) => [...byPath.values()].flatMap((check) => check(tf) as GuardFinding[]));
+  if (open.length === 0) return [];
+  const lines = open.map((f) => `  [${f.ruleId}] ${f.path}: ${f.problem} Fix: ${f.fix}`);
+  throw new PlacementError(open[0].path,
+    `${open.length} isolation guard finding${open.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`,
+    'change each resource as its Fix says, or accept a finding on purpose with IsolationGuards suppressions: [{ id, reason, pathPrefix }].');
 }
 
 function checkPacks(packs: GuardPack[]): GuardPack[] {

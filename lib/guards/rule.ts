@@ -1,5 +1,3 @@
-import { PUBLIC_PORTS_TAG } from '../targets/aws/context';
-
 // What a guard rule is: data with a check, modelled on cdk-nag's rules. Internal: rules take plain
 // TypeScript functions, which jsii cannot export; users pick rules by pack (GuardPack) and id.
 
@@ -40,8 +38,6 @@ export interface GuardRule {
   readonly checkStack?: (resources: readonly GuardedResource[]) => RuleFinding[];
 }
 
-/** AWS workload tag keys (lib/targets/aws/context.ts). */
-export const TAG = { tenant: 'isolation:tenant', tier: 'isolation:tier', publicPorts: PUBLIC_PORTS_TAG };
 
 /** A nested block: cdktf renders single blocks as an object, overrides and lists as arrays. */
 export function block(value: unknown): Config | undefined {

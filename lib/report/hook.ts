@@ -4,29 +4,25 @@ import * as path from 'path';
 import { TerraformStack, Token } from 'cdktf';
 import type { ISynthesisSession } from 'cdktf';
 import { renderJson, renderMarkdown, renderSummary, reportModel } from './render';
-import type { PlacementRecord } from '../constructs/placed-workload';
+import type { PlacementRecord } from './record';
 
 /** File names of the report, in the stack's output directory (`<outdir>/stacks/<stack>/`). */
 export const REPORT_JSON = 'placement-report.json';
 export const REPORT_MARKDOWN = 'placement-report.md';
 
-const INSTALLED = Symbol.for('cdktf-isolation.placementReport');
-
 /**
- * Wraps the stack's synthesizer (a public, assignable TerraformStack property) once: after the stack's
+ * Wraps the stack's synthesizer (a public, assignable TerraformStack property; called once per stack,
+ * by the stack's registry when it is created): after the stack's
  * own synthesis has written cdk.tf.json, the report is written next to it. Both `cdktf synth` and
  * `app.synth()` go through it; `Testing.synth` does not (it writes no files). The Terraform is untouched.
  * @param collect the placed workloads of the stack, read at synth time so later additions count
  */
-export function installPlacementReport(stack: TerraformStack, collect: (stack: TerraformStack) => PlacementRecord[]): void {
-  const host = stack as unknown as { [INSTALLED]?: boolean };
-  if (host[INSTALLED]) return;
-  Object.defineProperty(host, INSTALLED, { value: true });
+export function installPlacementReport(stack: TerraformStack, collect: () => PlacementRecord[]): void {
   const inner = stack.synthesizer;
   stack.synthesizer = {
     synthesize(session: ISynthesisSession): void {
       inner.synthesize(session);
-      const records = collect(stack);
+      const records = collect();
       if (records.length === 0) return;
       const model = reportModel(stack.node.id, records, (s) => (Token.isUnresolved(s) ? '(known after apply)' : s));
       const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);

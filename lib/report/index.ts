@@ -1,1 +1,2 @@
 export * from './placement-report';
+export * from './record';

@@ -1,7 +1,8 @@
 import { TerraformStack, Token } from 'cdktf';
 import { REPORT_JSON, REPORT_MARKDOWN } from './hook';
 import { renderJson, renderMarkdown, renderSummary, reportModel, ReportModel } from './render';
-import { PlacedWorkload } from '../constructs/placed-workload';
+import { PlacementRecord } from './record';
+import { StackRegistry } from '../registry';
 
 /**
  * The placement report: per placed workload its needs, target, tier, boundary, required boundary,
@@ -32,8 +33,13 @@ export class PlacementReport {
     return renderSummary(PlacementReport.model(stack), `stacks/${stack.node.id}/${REPORT_MARKDOWN}`);
   }
 
+  /** The placement records of the stack's placed workloads, in construct order. */
+  public static records(stack: TerraformStack): PlacementRecord[] {
+    return StackRegistry.tryOf(stack)?.recordsUnder(stack) ?? [];
+  }
+
   private static model(stack: TerraformStack): ReportModel {
-    return reportModel(stack.node.id, PlacedWorkload.recordsOf(stack), (s) => (Token.isUnresolved(s) ? '(known after apply)' : s));
+    return reportModel(stack.node.id, PlacementReport.records(stack), (s) => (Token.isUnresolved(s) ? '(known after apply)' : s));
   }
 
   private constructor() {}

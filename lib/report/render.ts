@@ -1,5 +1,5 @@
 // Renders placement records as the report's JSON, Markdown and console summary. Pure: no cdktf, no I/O.
-import type { PlacementRecord } from '../constructs/placed-workload';
+import type { PlacementRecord } from './record';
 import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
 import { PlacementTier } from '../placement/boundary';
 import { boundaryStrength } from '../placement/tiers';

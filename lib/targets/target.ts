@@ -77,13 +77,12 @@ export interface LoadBalancerOptions {
 }
 
 /**
- * What a target needs to realize one IsolatedTenant.
+ * What every realization request carries: the workload, its needs with defaults applied, and the
+ * engine's decision. {@link TenantRealization} and {@link ServiceRealization} extend it.
  */
-export interface TenantRealization {
+export interface RealizationRequest {
   /** Construct path, for error messages. */
   readonly where: string;
-  /** The stable, DNS-safe tenant id. */
-  readonly tenantId: string;
   /** What runs. */
   readonly workload: WorkloadSpec;
   /** The declared isolation needs, defaults applied. */
@@ -98,10 +97,18 @@ export interface TenantRealization {
    */
   readonly instanceType?: string;
   /**
-   * Sources admitted to the workload's port.
+   * Sources admitted to the workload's port (for a service: besides a load balancer).
    * @default - no ingress
    */
   readonly ingress?: IngressRule[];
+}
+
+/**
+ * What a target needs to realize one IsolatedTenant.
+ */
+export interface TenantRealization extends RealizationRequest {
+  /** The stable, DNS-safe tenant id. */
+  readonly tenantId: string;
   /**
    * The tenant may open connections to the internet.
    * @default false
@@ -112,24 +119,9 @@ export interface TenantRealization {
 /**
  * What a target needs to realize one DenseService.
  */
-export interface ServiceRealization {
-  /** Construct path, for error messages. */
-  readonly where: string;
+export interface ServiceRealization extends RealizationRequest {
   /** The stable, DNS-safe service name. */
   readonly serviceName: string;
-  /** What runs. */
-  readonly workload: WorkloadSpec;
-  /** The declared isolation needs, defaults applied. */
-  readonly isolation: IsolationNeeds;
-  /** The declared efficiency needs, defaults applied. */
-  readonly efficiency: EfficiencyNeeds;
-  /** The engine's decision. */
-  readonly decision: PlacementDecision;
-  /**
-   * An instance type chosen by the user for the VM tiers.
-   * @default - the smallest catalogue type that fits
-   */
-  readonly instanceType?: string;
   /**
    * Service auto scaling.
    * @default - a fixed number of replicas
@@ -140,11 +132,6 @@ export interface ServiceRealization {
    * @default - none
    */
   readonly loadBalancer?: LoadBalancerOptions;
-  /**
-   * Sources admitted to the workload's port (besides a load balancer).
-   * @default - no ingress
-   */
-  readonly ingress?: IngressRule[];
 }
 
 /**

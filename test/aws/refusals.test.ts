@@ -1,18 +1,10 @@
 import { TerraformStack, Testing } from 'cdktf';
 import {
-  AwsTarget, AwsTargetProps, CoTenancy, DenseService, HardwareExclusivity, IsolatedTenant, PlacementError, PlacementTier,
+  AwsTarget, AwsTargetProps, CoTenancy, DenseService, HardwareExclusivity, IsolatedTenant, PlacementTier,
 } from '../../lib';
 import { awsStack, OFFLINE, WEB } from '../support/aws-stacks';
+import { refusal } from '../support';
 
-function refusal(build: () => unknown): PlacementError {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PlacementError);
-    return e as PlacementError;
-  }
-  throw new Error('expected a PlacementError');
-}
 
 describe('bad input is refused at synth time with a PlacementError naming where, what and the fix', () => {
   test.each(['Acme', 'acme_prod', '-acme', 'acme-', '', 'a'.repeat(33), '1acme'])('tenantId %j is not DNS-safe', (tenantId) => {

@@ -1,6 +1,6 @@
 import { IsolatedTenant } from '../../lib';
 import { awsStack, mixedStack, OFFLINE, WEB } from '../support/aws-stacks';
-import { containers, ofType, policyDocuments, SynthResource, synthesize } from '../support/synth';
+import { containers, ofType, policyDocuments, SynthResource, synthesize } from '../support';
 
 // One stack with a workload on every AWS tier; every security-relevant attribute is checked on
 // every resource that carries it, not only in snapshots.

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { CoTenancy, EfficiencyPriority, HardwareExclusivity, IsolatedTenant } from '../../lib';
 import { awsStack, WEB } from '../support/aws-stacks';
-import { references, synthesize } from '../support/synth';
+import { references, synthesize } from '../support';
 
 // Three tenants on three different tiers: each owns its VPC, subnets, security groups, KMS key,
 // roles, log group, host and cluster, and no resource of one tenant refers to another's.

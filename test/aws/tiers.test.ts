@@ -4,7 +4,7 @@ import {
   AwsTarget, CoTenancy, DenseService, EfficiencyPriority, HardwareExclusivity, IsolatedTenant, LoadProfile, PlacementTier,
 } from '../../lib';
 import { awsStack, WEB } from '../support/aws-stacks';
-import { ofType, synthesize } from '../support/synth';
+import { ofType, synthesize } from '../support';
 
 setupJest();
 

@@ -1,6 +1,9 @@
 import { App, Testing, TerraformStack } from 'cdktf';
 import { setupJest } from 'cdktf/lib/testing/adapters/jest';
 import { DockerTarget, DockerTargetProps } from '../../lib';
+import { synthesize } from '../support';
+
+export { refusal } from '../support';
 
 setupJest(); // cdktf's matchers: expect(synthesized).toHaveResourceWithProperties(...)
 
@@ -16,8 +19,8 @@ export function dockerStack(props: DockerTargetProps = {}): { app: App; stack: T
 }
 
 export function synth(stack: TerraformStack): { text: string; json: Synth } {
-  const text = Testing.synth(stack);
-  return { text, json: JSON.parse(text) };
+  const { text, json } = synthesize(stack);
+  return { text, json: json as Synth };
 }
 
 /** The resources of one type, keyed by Terraform name (construct ids are in the logical id). */
@@ -44,17 +47,6 @@ export function networkOf(json: Synth, reference: string): any {
 
 export function label(resource: any, key: string): string | undefined {
   return (resource.labels as Array<{ label: string; value: string }>).find((l) => l.label === key)?.value;
-}
-
-/** Runs `build` and returns the thrown error's message, failing the test when nothing is thrown. */
-export function refusal(build: () => unknown): string {
-  try {
-    build();
-  } catch (e) {
-    expect((e as Error).name).toBe('PlacementError');
-    return (e as Error).message;
-  }
-  throw new Error('expected a PlacementError, but nothing was thrown');
 }
 
 export const IMAGE = 'ghcr.io/acme/api:1.4.2';

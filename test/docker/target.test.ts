@@ -55,7 +55,7 @@ describe('DockerTarget props', () => {
     ['runtimes with Swarm', { swarm: true, runtimes: { gvisor: 'runsc' } }, /Swarm services cannot select a runtime.*Fix: remove runtimes/],
     ['a non-boolean swarm', { swarm: 'yes' as unknown as boolean }, /swarm must be true or false/],
   ])('refuses %s', (_name, props, message) => {
-    expect(refusal(() => dockerStack(props))).toMatch(message);
+    expect(refusal(() => dockerStack(props)).message).toMatch(message);
   });
 });
 
@@ -66,41 +66,42 @@ describe('Docker refusals name the fix, before the engine runs', () => {
   };
 
   test('HOSTILE without Kata', () => {
-    const message = refusal(tenant({ runtimes: { gvisor: 'runsc' } }, {}));
+    const message = refusal(tenant({ runtimes: { gvisor: 'runsc' } }, {})).message;
     expect(message).toMatch(/^stack\/tenant: HOSTILE co-tenancy requires a hypervisor boundary, and this DockerTarget declares no Kata runtime\./);
     expect(message).toMatch(/Fix: declare runtimes.kata/);
   });
 
   test.each([HardwareExclusivity.ACCOUNT, HardwareExclusivity.TENANT])('hardwareExclusivity %s, even with every runtime', (exclusivity) => {
     const message = refusal(tenant({ runtimes: DockerTarget.defaultRuntimes() },
-      { isolation: { coTenancy: CoTenancy.TRUSTED, hardwareExclusivity: exclusivity } }));
+      { isolation: { coTenancy: CoTenancy.TRUSTED, hardwareExclusivity: exclusivity } })).message;
     expect(message).toMatch(/Docker cannot give hardware exclusivity/);
     expect(message).toMatch(/use an AwsTarget, which places it on DEDICATED_VM \(ACCOUNT\) or DEDICATED_HOST \(TENANT\)/);
   });
 
   test('ownKernel, even with Kata (microVM containers are container tiers)', () => {
-    expect(refusal(tenant({ runtimes: DockerTarget.defaultRuntimes() }, { isolation: { coTenancy: CoTenancy.TRUSTED, ownKernel: true } })))
+    expect(refusal(tenant({ runtimes: DockerTarget.defaultRuntimes() }, { isolation: { coTenancy: CoTenancy.TRUSTED, ownKernel: true } })).message)
       .toMatch(/ownKernel needs a VM with a kernel of its own; Docker offers only container tiers\..*use an AwsTarget/);
   });
 
   test('UNTRUSTED without gVisor or Kata', () => {
     const { stack, target } = dockerStack();
-    const message = refusal(() => new DenseService(stack, 'ci', { target, serviceName: 'ci', workload, isolation: { coTenancy: CoTenancy.UNTRUSTED } }));
+    const message = refusal(() => new DenseService(stack, 'ci', { target, serviceName: 'ci', workload, isolation: { coTenancy: CoTenancy.UNTRUSTED } })).message;
     expect(message).toMatch(/UNTRUSTED co-tenancy requires a sandbox boundary, and this DockerTarget declares neither a gVisor nor a Kata runtime/);
     expect(message).toMatch(/Fix: declare runtimes.gvisor \(e.g. runtimes: \{ gvisor: 'runsc' \}\)/);
   });
 
-  test.each([CoTenancy.UNTRUSTED, CoTenancy.HOSTILE])('%s in Swarm mode needs a sandboxed tier', (coTenancy) => {
-    const message = refusal(tenant({ swarm: true }, { isolation: { coTenancy } }));
-    expect(message).toMatch(/i.e. a sandboxed tier \(gVisor or Kata\), but in Swarm mode a DockerTarget offers only SHARED_CONTAINER/);
+  // The runtimes named are those whose tier provides the required boundary (the engine's boundary rules): gVisor is no hypervisor.
+  test.each([[CoTenancy.UNTRUSTED, 'gVisor or Kata'], [CoTenancy.HOSTILE, 'Kata']])('%s in Swarm mode needs a sandboxed tier (%s)', (coTenancy, runtimes) => {
+    const message = refusal(tenant({ swarm: true }, { isolation: { coTenancy: coTenancy as CoTenancy } })).message;
+    expect(message).toContain(`i.e. a sandboxed tier (${runtimes}), but in Swarm mode a DockerTarget offers only SHARED_CONTAINER`);
     expect(message).toMatch(/Fix: realize this workload on a DockerTarget without swarm/);
   });
 
   test('a pin of a tier the target lacks (the engine refuses it)', () => {
     const { stack, target } = dockerStack({ runtimes: { gvisor: 'runsc' } });
-    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload, pin: T.MICROVM_CONTAINER })))
+    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload, pin: T.MICROVM_CONTAINER })).message)
       .toMatch(/pin 'microvm-container' is not offered by this target, which offers shared-container, sandboxed-container/);
-    expect(refusal(() => new DenseService(stack, 'vm', { target, serviceName: 'vm', workload, pin: T.VM })))
+    expect(refusal(() => new DenseService(stack, 'vm', { target, serviceName: 'vm', workload, pin: T.VM })).message)
       .toMatch(/pin 'vm' is not offered by this target/);
   });
 
@@ -117,7 +118,7 @@ describe('Docker refusals name the fix, before the engine runs', () => {
       target, tenantId: 'demo', workload, pin: T.SHARED_CONTAINER, acknowledgeWeakerIsolation: 'local demo with synthetic data',
     });
     expect(tenant.placement).toMatchObject({ tier: T.SHARED_CONTAINER, boundary: 'process', requiredBoundary: 'hypervisor', pinned: true });
-    expect(refusal(() => new IsolatedTenant(stack, 'other', { target, tenantId: 'other', workload, pin: T.SHARED_CONTAINER })))
+    expect(refusal(() => new IsolatedTenant(stack, 'other', { target, tenantId: 'other', workload, pin: T.SHARED_CONTAINER })).message)
       .toMatch(/weaker than the required hypervisor boundary.*acknowledgeWeakerIsolation/);
   });
 
@@ -126,52 +127,52 @@ describe('Docker refusals name the fix, before the engine runs', () => {
     expect(refusal(() => new IsolatedTenant(stack, 'bank', {
       target, tenantId: 'bank', workload, isolation: { coTenancy: CoTenancy.TRUSTED, hardwareExclusivity: HardwareExclusivity.TENANT },
       pin: T.SHARED_CONTAINER, acknowledgeWeakerIsolation: 'x',
-    }))).toMatch(/Docker cannot give hardware exclusivity/);
+    })).message).toMatch(/Docker cannot give hardware exclusivity/);
   });
 
   test('null props (from JavaScript) are the defaults; runtimes that are not an object are refused', () => {
     expect(new DockerTarget(new TerraformStack(Testing.app(), 'a'), 'docker', null as never).availableTiers).toEqual([T.SHARED_CONTAINER]);
-    expect(refusal(() => new DockerTarget(new TerraformStack(Testing.app(), 'b'), 'docker', { runtimes: 'runsc' } as never)))
+    expect(refusal(() => new DockerTarget(new TerraformStack(Testing.app(), 'b'), 'docker', { runtimes: 'runsc' } as never)).message)
       .toMatch(/runtimes must be an object naming the runtimes, got "runsc"/);
   });
 
   test('two DockerTargets on one engine in one app are refused: their names and ports would collide', () => {
     const app = Testing.app();
     new DockerTarget(new TerraformStack(app, 'a'), 'docker', {});
-    expect(refusal(() => new DockerTarget(new TerraformStack(app, 'b'), 'docker', {})))
+    expect(refusal(() => new DockerTarget(new TerraformStack(app, 'b'), 'docker', {})).message)
       .toMatch(/^b\/docker: a\/docker already targets the Docker engine at unix:\/\/\/var\/run\/docker.sock/);
     expect(() => new DockerTarget(new TerraformStack(app, 'c'), 'docker', { host: 'ssh://deploy@build-2' })).not.toThrow();
   });
 
   test.each([0.001, 0.005])('cpu %s is below Docker\'s minimum', (cpu) => {
     const { stack, target } = dockerStack();
-    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload: { ...workload, cpu } })))
+    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload: { ...workload, cpu } })).message)
       .toMatch(/is below the minimum of 0.01 vCPU that Docker and ECS accept/);
   });
 
   test('secrets given as AWS ARNs', () => {
     const message = refusal(tenant({ runtimes: DockerTarget.defaultRuntimes() },
-      { workload: { ...workload, secrets: { DB_PASSWORD: 'arn:aws:ssm:eu-west-1:123456789012:parameter/db' } } }));
+      { workload: { ...workload, secrets: { DB_PASSWORD: 'arn:aws:ssm:eu-west-1:123456789012:parameter/db' } } })).message;
     expect(message).toMatch(/workload.secrets holds AWS ARNs .* which a Docker engine cannot resolve\. Fix: remove workload.secrets/);
   });
 
   test('AWS-only service options: load balancer and autoscaling', () => {
     const { stack, target } = dockerStack();
-    expect(refusal(() => new DenseService(stack, 'lb', { target, serviceName: 'lb', workload, loadBalancer: {} })))
+    expect(refusal(() => new DenseService(stack, 'lb', { target, serviceName: 'lb', workload, loadBalancer: {} })).message)
       .toMatch(/loadBalancer is not available on Docker.*Fix: remove loadBalancer/);
-    expect(refusal(() => new DenseService(stack, 'as', { target, serviceName: 'as', workload, autoscaling: { minReplicas: 1, maxReplicas: 3 } })))
+    expect(refusal(() => new DenseService(stack, 'as', { target, serviceName: 'as', workload, autoscaling: { minReplicas: 1, maxReplicas: 3 } })).message)
       .toMatch(/autoscaling is not available on Docker.*set workload.replicas/);
   });
 
   test('a tenant with ingress but no egress (internal networks publish nothing)', () => {
     const message = refusal(tenant({ runtimes: DockerTarget.defaultRuntimes() },
-      { workload: { ...workload, port: 8080 }, ingress: [{ cidr: '10.0.0.0/8' }] }));
+      { workload: { ...workload, port: 8080 }, ingress: [{ cidr: '10.0.0.0/8' }] })).message;
     expect(message).toMatch(/Docker publishes no ports from an internal network \(moby\/moby#36174\).*Fix: set egress: true/);
   });
 
   test('ingress without any port', () => {
     const { stack, target } = dockerStack();
-    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload, ingress: [{ cidr: '0.0.0.0/0' }] })))
+    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload, ingress: [{ cidr: '0.0.0.0/0' }] })).message)
       .toMatch(/ingress from 0.0.0.0\/0 names no port and the workload declares none/);
   });
 
@@ -180,32 +181,32 @@ describe('Docker refusals name the fix, before the engine runs', () => {
     ['a port given as a string', { cidr: '0.0.0.0/0', port: '80' }, /has port "80", not a whole number from 1 to 65535/],
   ])('ingress with %s', (_name, rule, message) => {
     const { stack, target } = dockerStack();
-    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload, ingress: [rule as never] }))).toMatch(message);
+    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload, ingress: [rule as never] })).message).toMatch(message);
   });
 
   test('ports that do not fit with the replica offset', () => {
     const { stack, target } = dockerStack();
-    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload: { ...workload, port: 65535, replicas: 2 }, ingress: [{ cidr: '0.0.0.0/0' }] })))
+    expect(refusal(() => new DenseService(stack, 'api', { target, serviceName: 'api', workload: { ...workload, port: 65535, replicas: 2 }, ingress: [{ cidr: '0.0.0.0/0' }] })).message)
       .toMatch(/ingress port 65535 with 2 replica\(s\) does not fit in 1-65535/);
   });
 
   test('a host port published twice on one engine', () => {
     const { stack, target } = dockerStack();
     new DenseService(stack, 'a', { target, serviceName: 'a', workload: { ...workload, port: 8080, replicas: 2 }, ingress: [{ cidr: '0.0.0.0/0' }] });
-    expect(refusal(() => new DenseService(stack, 'b', { target, serviceName: 'b', workload: { ...workload, port: 8081 }, ingress: [{ cidr: '0.0.0.0/0' }] })))
+    expect(refusal(() => new DenseService(stack, 'b', { target, serviceName: 'b', workload: { ...workload, port: 8081 }, ingress: [{ cidr: '0.0.0.0/0' }] })).message)
       .toMatch(/^stack\/b: host port 8081 is already published on this Docker target by stack\/a\./);
   });
 
   test('a tenant and a service whose containers would share a name', () => {
     const { stack, target } = dockerStack({ runtimes: DockerTarget.defaultRuntimes() });
     new DenseService(stack, 'svc', { target, serviceName: 'api', workload });
-    expect(refusal(() => new IsolatedTenant(stack, 'tenant', { target, tenantId: 'api', workload })))
+    expect(refusal(() => new IsolatedTenant(stack, 'tenant', { target, tenantId: 'api', workload })).message)
       .toMatch(/container name 'api-0' is already used on this Docker target by stack\/svc/);
   });
 
   test('memory below Docker\'s minimum', () => {
     const { stack, target } = dockerStack();
-    expect(refusal(() => new DenseService(stack, 'tiny', { target, serviceName: 'tiny', workload: { ...workload, memoryMiB: 4 } })))
+    expect(refusal(() => new DenseService(stack, 'tiny', { target, serviceName: 'tiny', workload: { ...workload, memoryMiB: 4 } })).message)
       .toMatch(/below the minimum of 6 MiB that Docker and ECS accept/);
   });
 });

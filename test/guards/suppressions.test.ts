@@ -5,6 +5,7 @@ import { App, Aspects, TerraformStack, Testing } from 'cdktf';
 import { expectFinding, findingIds, guardError, resourceAt } from './support';
 import { AwsTarget, GuardPack, IsolatedTenant, IsolationGuards, PlacementError } from '../../lib';
 import { OFFLINE, WEB } from '../support/aws-stacks';
+import { refusal } from '../support';
 
 /** Tenants 'a' and 'b' whose instances both carry an SSH key pair (ISO-AWS-003). */
 function keyedTenants(app: App = Testing.app()): TerraformStack {
@@ -17,15 +18,6 @@ function keyedTenants(app: App = Testing.app()): TerraformStack {
   return stack;
 }
 
-function refusal(build: () => unknown): PlacementError {
-  try {
-    build();
-  } catch (e) {
-    if (e instanceof PlacementError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlacementError');
-}
 
 test('one PlacementError lists every finding: where is the first resource, each line has id, path, problem and fix', () => {
   const stack = keyedTenants();
@@ -50,13 +42,13 @@ test('app.synth() stops before any Terraform is written', () => {
 test('HCL synthesis is guarded too, and one guards object can watch two subtrees', () => {
   const hcl = keyedTenants();
   Aspects.of(hcl).add(new IsolationGuards());
-  expect(() => Testing.synthHcl(hcl)).toThrow('[ISO-AWS-003] test/a/instance-1: key_name "ops" installs an SSH key pair.');
+  expect(() => Testing.synthHcl(hcl, true)).toThrow('[ISO-AWS-003] test/a/instance-1: key_name "ops" installs an SSH key pair.');
 
   const stack = keyedTenants();
   const guards = new IsolationGuards();
   Aspects.of(stack.node.findChild('a')).add(guards);
   Aspects.of(stack.node.findChild('b')).add(guards);
-  const err = refusal(() => Testing.synth(stack));
+  const err = refusal(() => Testing.synth(stack, true));
   expect(findingIds(err)).toEqual(['ISO-AWS-003', 'ISO-AWS-003']);
   expect(err.message).toContain('[ISO-AWS-003] test/b/instance-1:');
   expect(refusal(() => IsolationGuards.rules(['nope' as GuardPack])).problem).toBe('"nope" is not a guard pack.');
@@ -71,7 +63,7 @@ test('a suppression with a reason, scoped by path prefix, accepts only that subt
   const stack = keyedTenants();
   const guards = new IsolationGuards({ suppressions: [{ id: 'ISO-AWS-003', reason: 'break-glass key, ticket OPS-9' }] });
   Aspects.of(stack).add(guards);
-  expect(() => Testing.synth(stack)).not.toThrow();
+  expect(() => Testing.synth(stack, true)).not.toThrow();
   expect(guards.suppressedFindings.map((f) => [f.ruleId, f.path, f.suppressedBecause])).toEqual([
     ['ISO-AWS-003', 'test/a/instance-1', 'break-glass key, ticket OPS-9'],
     ['ISO-AWS-003', 'test/b/instance-1', 'break-glass key, ticket OPS-9'],
@@ -102,7 +94,7 @@ test('a suppression without a reason, or of an unknown rule, is refused', () => 
 test('only the chosen packs run, and an aspect on a subtree checks only that subtree', () => {
   const docker = keyedTenants();
   Aspects.of(docker).add(new IsolationGuards({ packs: [GuardPack.DOCKER_HARDENING, GuardPack.TENANT_BOUNDARY] }));
-  expect(() => Testing.synth(docker)).not.toThrow();
+  expect(() => Testing.synth(docker, true)).not.toThrow();
 
   const subtree = keyedTenants();
   const err = guardError(subtree.node.findChild('b'));

@@ -1,28 +1,15 @@
-import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
-import { LbTargetGroupAttachment } from '@cdktf/provider-aws/lib/lb-target-group-attachment';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Annotations, Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import {
-  createKey, createLogGroup, createNetwork, createWorkloadSecurityGroup, FARGATE_ENDPOINTS, logGroupArn, VM_ENDPOINTS, WorkloadBoundary,
-} from './boundary';
+import type { WorkloadBoundary } from './boundary';
 import { AwsEnv, named, workloadTags } from './context';
-import { realizeDedicatedHost } from './dedicated-host';
-import { realizeDedicatedVm } from './dedicated-vm';
-import { createEcsService, ec2TaskCpu } from './ecs-service';
 import { ecrRepository } from './policies';
-import { fargateCapacity, fargateNotes, realizeFargateTenant } from './fargate';
-import { realizeInstanceTier } from './instance-builder';
-import { createLoadBalancer } from './load-balancer';
-import { SharedDense } from './shared-cluster';
-import { realizeSharedContainerTenant } from './shared-container-tenant';
-import { realizeVm } from './vm';
-import { FargateSizes } from '../../capacity/fargate-sizes';
+import type { SharedDense } from './shared-cluster';
+import type { AwsTier, AwsTierRow, TierContext } from './tiers';
 import { IsolationNeeds } from '../../needs/needs';
 import { PlacementTier } from '../../placement/boundary';
 import { PlacementError } from '../../placement-error';
+import { AWS_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
 import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization } from '../target';
 
 /**
@@ -70,23 +57,8 @@ const ACCOUNT = /^\d{12}$/;
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const AL2023_AMI = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
 const ECS_AL2023_AMI = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
-
-type Realize = (scope: Construct, env: AwsEnv, b: WorkloadBoundary) => RealizedWorkload;
-const TENANT_TIERS: Record<string, Realize> = {
-  [PlacementTier.VM]: realizeVm,
-  [PlacementTier.DEDICATED_VM]: realizeDedicatedVm,
-  [PlacementTier.DEDICATED_HOST]: realizeDedicatedHost,
-  [PlacementTier.MICROVM_CONTAINER]: realizeFargateTenant,
-  [PlacementTier.SHARED_CONTAINER]: realizeSharedContainerTenant,
-};
-/** VPC endpoints each tier's runtime needs when the tenant has no egress. */
-const TENANT_ENDPOINTS: Record<string, string[]> = {
-  [PlacementTier.VM]: VM_ENDPOINTS,
-  [PlacementTier.DEDICATED_VM]: VM_ENDPOINTS,
-  [PlacementTier.DEDICATED_HOST]: VM_ENDPOINTS,
-  [PlacementTier.MICROVM_CONTAINER]: FARGATE_ENDPOINTS,
-  [PlacementTier.SHARED_CONTAINER]: [...VM_ENDPOINTS, 'ecs', 'ecs-agent', 'ecs-telemetry'],
-};
+/** The tiers AWS offers, in table order; each has a row in AWS_TIERS (lib/targets/aws/tiers.ts). */
+const OFFERED: AwsTier[] = [PlacementTier.SHARED_CONTAINER, PlacementTier.MICROVM_CONTAINER, PlacementTier.VM, PlacementTier.DEDICATED_VM, PlacementTier.DEDICATED_HOST];
 
 /**
  * AWS as a placement target: EC2 (VM, dedicated VM, Dedicated Host) and ECS (shared EC2 capacity,
@@ -98,8 +70,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   /** Always 'aws'. */
   public readonly targetKind: string = 'aws';
   /** Every tier but SANDBOXED_CONTAINER (AWS offers no gVisor runtime). */
-  public readonly availableTiers: PlacementTier[] = [PlacementTier.SHARED_CONTAINER, PlacementTier.MICROVM_CONTAINER,
-    PlacementTier.VM, PlacementTier.DEDICATED_VM, PlacementTier.DEDICATED_HOST];
+  public readonly availableTiers: PlacementTier[] = [...OFFERED];
   /** Fargate bills per task. */
   public readonly elasticBilling: boolean = true;
   /** The region. */
@@ -107,30 +78,33 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   /** The provider every resource of this target uses. */
   public readonly provider: AwsProvider;
   private readonly env: AwsEnv;
+  /** The realization modules, loaded once the provider package is known to be installed. */
+  private readonly aws: typeof import('./realization');
   private dense?: SharedDense;
 
   constructor(scope: Construct, id: string, props: AwsTargetProps) {
     super(scope, id);
     const where = this.node.path;
     checkProps(where, props);
+    const aws = this.aws = loadRealization(where, 'AwsTarget', AWS_PROVIDER_PACKAGE, (): typeof import('./realization') => require('./realization'));
     this.region = props.region;
-    this.provider = new AwsProvider(this, 'provider', {
+    this.provider = new aws.AwsProvider(this, 'provider', {
       region: props.region,
       defaultTags: [{ tags: { ManagedBy: 'cdktf-isolation', ...props.defaultTags } }],
     });
     let availabilityZones = props.availabilityZones;
     if (!availabilityZones) {
-      const zones = new DataAwsAvailabilityZones(this, 'zones', { state: 'available', filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }] });
+      const zones = new aws.DataAwsAvailabilityZones(this, 'zones', { state: 'available', filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }] });
       const names = zones.names;
       availabilityZones = [Fn.element(names, 0), Fn.element(names, 1)];
     }
     this.env = {
       region: props.region,
       partition: props.region.startsWith('cn-') ? 'aws-cn' : props.region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws',
-      accountId: props.accountId ?? new DataAwsCallerIdentity(this, 'account').accountId,
+      accountId: props.accountId ?? new aws.DataAwsCallerIdentity(this, 'account').accountId,
       availabilityZones,
-      ami: props.ami ?? new DataAwsSsmParameter(this, 'ami', { name: AL2023_AMI }).value,
-      ecsAmi: props.ecsAmi ?? new DataAwsSsmParameter(this, 'ecs-ami', { name: ECS_AL2023_AMI }).value,
+      ami: props.ami ?? new aws.DataAwsSsmParameter(this, 'ami', { name: AL2023_AMI }).value,
+      ecsAmi: props.ecsAmi ?? new aws.DataAwsSsmParameter(this, 'ecs-ami', { name: ECS_AL2023_AMI }).value,
       logRetentionDays: props.logRetentionDays ?? 90,
     };
   }
@@ -146,31 +120,29 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   }
 
   /**
-   * Builds one tenant's boundary (own VPC, security group, KMS key, roles, log group) and its tier;
-   * at SHARED_CONTAINER the tenant gets its own cluster and EC2 capacity.
+   * Builds one tenant's boundary (own VPC, security group, KMS key, roles, log group) and its tier's
+   * row; at SHARED_CONTAINER the tenant gets its own cluster and EC2 capacity.
    */
   public realizeTenant(scope: Construct, t: TenantRealization): RealizedWorkload {
-    const env = this.env;
-    const tier = t.decision.tier;
+    const { env, aws } = this;
+    const tier = t.decision.tier as AwsTier;
     const name = t.tenantId;
-    const realize = TENANT_TIERS[tier];
-    if (!realize) {
-      throw new PlacementError(t.where, `AWS cannot realize tier ${tier}.`, `pin one of ${this.availableTiers.join(', ')}, or let the engine choose.`);
-    }
+    const row = this.row(t.where, tier);
     const tags = named(workloadTags('tenant', name, tier), name);
-    const fargate = tier === PlacementTier.MICROVM_CONTAINER;
-    const network = createNetwork(scope, env, tags, t.egress === true, TENANT_ENDPOINTS[tier] ?? []);
+    const network = aws.createNetwork(scope, env, tags, t.egress === true, row.endpoints as string[]);
     const logGroupName = `/isolation/tenant/${name}`;
-    const logArn = logGroupArn(env, logGroupName);
-    const keyArn = createKey(scope, env, tags, {
-      logGroupPattern: logArn, fargateClusterName: fargate ? name : undefined, autoScaling: tier === PlacementTier.SHARED_CONTAINER,
+    const logArn = aws.logGroupArn(env, logGroupName);
+    const keyArn = aws.createKey(scope, env, tags, {
+      logGroupPattern: logArn, fargateClusterName: row.keyGrants.fargate ? name : undefined, autoScaling: row.keyGrants.autoScaling,
     });
-    createLogGroup(scope, env, tags, logGroupName, keyArn);
-    const securityGroupId = createWorkloadSecurityGroup(scope, t.where, network.vpcId, tags, t.workload.port, t.ingress ?? []);
-    const realized = realize(scope, env, {
+    aws.createLogGroup(scope, env, tags, logGroupName, keyArn);
+    const securityGroupId = aws.createWorkloadSecurityGroup(scope, t.where, network.vpcId, tags, t.workload.port, t.ingress ?? []);
+    const b: WorkloadBoundary = {
       where: t.where, name, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
       keyArn, logGroupName, logGroupArn: logArn,
-    });
+    };
+    const ctx: TierContext = { tier, coTenancy: t.isolation.coTenancy };
+    const realized = row.ecs ? aws.createEcsService(scope, env, row.ecs.tenant(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
     const image = t.workload.image;
     // A warning, not a refusal: the image may be mirrored to ECR by other means before the apply.
     if (t.egress !== true && ecrRepository(image, env.partition)?.region !== env.region) {
@@ -183,54 +155,40 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   }
 
   /**
-   * Builds one service in the target's shared VPC: SHARED_CONTAINER on the shared cluster's EC2
-   * pool for its co-tenancy, MICROVM_CONTAINER on Fargate in the same cluster, VM tiers as instances.
+   * Builds one service in the target's shared VPC through the same rows: SHARED_CONTAINER on the
+   * shared cluster's EC2 pool for its co-tenancy, MICROVM_CONTAINER on Fargate in the same cluster,
+   * VM tiers as instances.
    */
   public realizeService(scope: Construct, s: ServiceRealization): RealizedWorkload {
-    const env = this.env;
-    const dense = this.dense ??= new SharedDense(new Construct(this, 'dense'), env, this.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-'));
-    const tier = s.decision.tier;
+    const { env, aws } = this;
+    const dense = this.dense ??= new aws.SharedDense(new Construct(this, 'dense'), env, this.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-'));
+    const tier = s.decision.tier as AwsTier;
+    const row = this.row(s.where, tier);
     const name = s.serviceName;
     const w = s.workload;
     const tags = named(workloadTags('service', name, tier), name);
-    const vmTier = tier === PlacementTier.VM || tier === PlacementTier.DEDICATED_VM || tier === PlacementTier.DEDICATED_HOST;
-    if (vmTier && s.autoscaling) {
+    if (row.instances && s.autoscaling) {
       throw new PlacementError(s.where, `autoscaling applies to ECS services, and this service is placed at ${tier}.`,
         'drop autoscaling and set workload.replicas, or declare needs (or a pin) that place it on a container tier.');
     }
     const logGroupName = `/isolation/service/${name}`;
-    createLogGroup(scope, env, tags, logGroupName, dense.keyArn);
-    const lb = s.loadBalancer ? createLoadBalancer(scope, s.where, tags, dense.network, w.port, s.loadBalancer, vmTier ? 'instance' : 'ip') : undefined;
-    const securityGroupId = createWorkloadSecurityGroup(scope, s.where, dense.network.vpcId, tags, w.port, s.ingress ?? [], lb?.securityGroupId);
+    aws.createLogGroup(scope, env, tags, logGroupName, dense.keyArn);
+    const lb = s.loadBalancer ? aws.createLoadBalancer(scope, s.where, tags, dense.network, w.port, s.loadBalancer, row.instances ? 'instance' : 'ip') : undefined;
+    const securityGroupId = aws.createWorkloadSecurityGroup(scope, s.where, dense.network.vpcId, tags, w.port, s.ingress ?? [], lb?.securityGroupId);
     const b: WorkloadBoundary = {
       where: s.where, name, tags, workload: w, instanceType: s.instanceType, network: dense.network, securityGroupId,
-      keyArn: dense.keyArn, logGroupName, logGroupArn: logGroupArn(env, logGroupName),
+      keyArn: dense.keyArn, logGroupName, logGroupArn: aws.logGroupArn(env, logGroupName),
     };
-    const replicas = w.replicas ?? 1;
-    if (tier === PlacementTier.SHARED_CONTAINER) {
-      const pool = dense.pool(s.isolation.coTenancy);
-      const { cpuUnits, notes } = ec2TaskCpu(w.cpu);
-      const note = pool.add(s.where, cpuUnits / 1024, w.memoryMiB, s.autoscaling?.maxReplicas ?? replicas);
-      return createEcsService(scope, env, {
-        boundary: b, clusterArn: dense.clusterArn, clusterName: dense.clusterName, cpuUnits, memoryMiB: w.memoryMiB,
-        capacityProvider: pool.capacityProvider, dependsOn: [pool.association], loadBalancer: lb, autoscaling: s.autoscaling,
-        notes: [...notes, note], capacity: `${cpuUnits / 1024} vCPU / ${w.memoryMiB} MiB x${replicas} on pool ${pool.capacityProvider}`,
-      });
+    const ctx: TierContext = { tier, coTenancy: s.isolation.coTenancy, dense, loadBalancer: lb, autoscaling: s.autoscaling };
+    return row.ecs ? aws.createEcsService(scope, env, row.ecs.service(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
+  }
+
+  private row(where: string, tier: AwsTier): AwsTierRow {
+    const row = this.aws.AWS_TIERS[tier];
+    if (!row) {
+      throw new PlacementError(where, `AWS cannot realize tier ${tier}.`, `pin one of ${this.availableTiers.join(', ')}, or let the engine choose.`);
     }
-    if (tier === PlacementTier.MICROVM_CONTAINER) {
-      const fit = FargateSizes.fit(s.where, w.cpu, w.memoryMiB);
-      return createEcsService(scope, env, {
-        boundary: b, clusterArn: dense.clusterArn, clusterName: dense.clusterName, cpuUnits: fit.size.cpuUnits, memoryMiB: fit.size.memoryMiB,
-        loadBalancer: lb, autoscaling: s.autoscaling, notes: fargateNotes(fit.note, b), capacity: fargateCapacity(fit.size.cpuUnits, fit.size.memoryMiB, replicas),
-      });
-    }
-    const realized = realizeInstanceTier(scope, env, b, tier);
-    if (lb) {
-      realized.instanceIds!.forEach((targetId, i) => new LbTargetGroupAttachment(scope, `lb-target-${i + 1}`, {
-        targetGroupArn: lb.targetGroupArn, targetId, port: w.port,
-      }));
-    }
-    return { ...realized, loadBalancerDnsName: lb?.dnsName };
+    return row;
   }
 }
 

@@ -1,3 +1,4 @@
+import { TAG } from '../../labels';
 import { PlacementTier } from '../../placement/boundary';
 
 /**
@@ -22,7 +23,7 @@ export interface AwsEnv {
 
 /** Tags every resource of one workload carries. */
 export function workloadTags(kind: 'tenant' | 'service', name: string, tier: PlacementTier | string): Record<string, string> {
-  return { [`isolation:${kind}`]: name, 'isolation:tier': tier };
+  return { [TAG[kind]]: name, [TAG.tier]: tier };
 }
 
 /** The tags plus a Name. */
@@ -30,10 +31,7 @@ export function named(tags: Record<string, string>, name: string): Record<string
   return { ...tags, Name: name };
 }
 
-/** Marks an ingress rule from anywhere as declared public (the guards' ISO-AWS-004 admits only these). */
-export const PUBLIC_PORTS_TAG = 'isolation:public-ports';
-
 /** The rule's tags: the workload's, plus the public marker when the source is anywhere. */
 export function ingressTags(tags: Record<string, string>, cidr: string, port: number): Record<string, string> {
-  return cidr === '0.0.0.0/0' ? { ...tags, [PUBLIC_PORTS_TAG]: String(port) } : tags;
+  return cidr === '0.0.0.0/0' ? { ...tags, [TAG.publicPorts]: String(port) } : tags;
 }

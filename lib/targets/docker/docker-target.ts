@@ -1,41 +1,21 @@
-import { Image } from '@cdktf/provider-docker/lib/image';
-import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
+import type { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { buildContainers } from './containers';
+import { EngineClaims } from './claims';
 import { normaliseEngineAddress } from './engine-address';
-import { LABEL } from './hardening';
-import { MICROVM_CONTAINER } from './microvm-container';
-import { createNetwork } from './networks';
-import { LOOPBACK, PublishedPort, publishedPorts } from './published-ports';
-import { SANDBOXED_CONTAINER } from './sandboxed-container';
-import { SHARED_CONTAINER } from './shared-container';
-import { buildSwarmService } from './swarm-service';
-import { DockerTierRealization } from './tier-realization';
+import type { DockerMode } from './mode';
+import { publishedPorts } from './published-ports';
+import { DOCKER_TIER_ORDER, DOCKER_TIERS, DockerRuntimes, DockerTier } from './tiers';
+import { LABEL } from '../../labels';
 import { CoTenancy, HardwareExclusivity } from '../../needs/enums';
 import { IsolationNeeds } from '../../needs/needs';
 import { WorkloadSpec } from '../../needs/workload';
-import { IsolationBoundary, PlacementTier } from '../../placement/boundary';
+import { PlacementTier } from '../../placement/boundary';
 import { PlacementEngine } from '../../placement/engine';
 import { PlacementError } from '../../placement-error';
+import { AppRegistry } from '../../registry';
+import { DOCKER_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
 import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization } from '../target';
-
-/**
- * OCI runtimes registered with the Docker engine (daemon.json "runtimes"). Declaring one offers its tier.
- * Give the name the engine knows it by; `DockerTarget.defaultRuntimes()` returns the usual names.
- */
-export interface DockerRuntimes {
-  /**
-   * The gVisor runtime's name, usually `runsc`. Declaring it offers SANDBOXED_CONTAINER.
-   * @default - not declared: SANDBOXED_CONTAINER is not offered
-   */
-  readonly gvisor?: string;
-  /**
-   * The Kata Containers runtime's name, usually `kata`. Declaring it offers MICROVM_CONTAINER.
-   * @default - not declared: MICROVM_CONTAINER is not offered
-   */
-  readonly kata?: string;
-}
 
 /**
  * Props of {@link DockerTarget}.
@@ -60,25 +40,8 @@ export interface DockerTargetProps {
   readonly swarm?: boolean;
 }
 
-/** One tenant or service, as the realization sees it once its network exists. */
-interface Placed {
-  readonly where: string;
-  /** Tenant id or service name. */
-  readonly name: string;
-  readonly labels: Record<string, string>;
-  readonly workload: WorkloadSpec;
-  readonly tier: PlacementTier;
-  readonly coTenancy: string;
-  /** The network's name (one engine) or id (Swarm), read once. */
-  readonly networkRef: string;
-  readonly ports: PublishedPort[];
-}
-
 const RUNTIME_NAME = /^[a-z0-9._-]+$/;
 const HOST_URL = /^(unix|tcp|ssh|npipe|http|https):\/\/\S+$/;
-
-/** Docker's container tiers, in DESIGN.md table order. */
-const TIER_REALIZATIONS: readonly DockerTierRealization[] = [SHARED_CONTAINER, SANDBOXED_CONTAINER, MICROVM_CONTAINER];
 
 /**
  * Realizes workloads on one Docker engine (a hardened `docker_container` per replica, runc, gVisor or
@@ -109,13 +72,11 @@ export class DockerTarget extends Construct implements IPlacementTarget {
   /** The declared runtimes. */
   public readonly runtimes: DockerRuntimes;
 
-  /** Image id per image reference: one `docker_image` per image, however many workloads use it. */
-  private readonly images = new Map<string, string>();
-  /** Shared network per DenseService co-tenancy group. */
-  private readonly groupNetworks = new Map<string, { name: string; id: string }>();
-  /** Container / Swarm service names and host ports are engine-wide: who claimed each first. */
-  private readonly claimedNames = new Map<string, string>();
-  private readonly claimedPorts = new Map<number, string>();
+  /** Containers on one engine, or services on a Swarm. */
+  private readonly mode: DockerMode;
+  private readonly docker: typeof import('./realization');
+  /** Shared network reference per DenseService co-tenancy group. */
+  private readonly groupNetworks = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: DockerTargetProps = {}) {
     super(scope, id);
@@ -137,10 +98,11 @@ export class DockerTarget extends Construct implements IPlacementTarget {
         + 'runtime, so the gVisor and Kata tiers could never be used.',
       'remove runtimes from this target, or use a second DockerTarget without swarm for the sandboxed workloads.');
     }
-    this.availableTiers = TIER_REALIZATIONS.map((r) => r.tier).filter((tier) => tier === PlacementTier.SHARED_CONTAINER
-      || (!this.swarm && tier === PlacementTier.SANDBOXED_CONTAINER && this.runtimes.gvisor !== undefined)
-      || (!this.swarm && tier === PlacementTier.MICROVM_CONTAINER && this.runtimes.kata !== undefined));
-    this.provider = new DockerProvider(this, 'provider', { host: this.host, alias: providerAlias(id) });
+    const docker = this.docker = loadRealization(where, 'DockerTarget', DOCKER_PROVIDER_PACKAGE, (): typeof import('./realization') => require('./realization'));
+    this.provider = new docker.DockerProvider(this, 'provider', { host: this.host, alias: providerAlias(id) });
+    const claims = new EngineClaims();
+    this.mode = this.swarm ? new docker.SwarmMode(this.provider, claims) : new docker.EngineMode(this, this.provider, this.runtimes, claims);
+    this.availableTiers = [...this.mode.tiers];
   }
 
   /**
@@ -162,28 +124,31 @@ export class DockerTarget extends Construct implements IPlacementTarget {
         'use an AwsTarget (VM tiers), or set ownKernel to false if the workload runs in a container.');
     }
     if (pin !== undefined) return;
+    // The engine's boundary rules say what the needs require; refuse here only to name the runtime that would provide it.
     const required = PlacementEngine.requiredBoundary(isolation);
+    const meets = (tier: DockerTier) => PlacementEngine.isAtLeast(PlacementEngine.boundaryOf(tier), required);
+    if ((this.availableTiers as DockerTier[]).some(meets)) return;
+    const providers = DOCKER_TIER_ORDER.filter(meets).map((tier) => DOCKER_TIERS[tier]);
     const co = isolation.coTenancy.toUpperCase();
-    if (this.swarm && required !== IsolationBoundary.PROCESS) {
-      throw new PlacementError(where, `${co} co-tenancy requires a ${required} boundary, i.e. a sandboxed tier (gVisor or Kata), `
+    if (this.swarm) {
+      throw new PlacementError(where, `${co} co-tenancy requires a ${required} boundary, i.e. a sandboxed tier (${providers.map((p) => p.product).join(' or ')}), `
         + 'but in Swarm mode a DockerTarget offers only SHARED_CONTAINER: Swarm services cannot select a runtime.',
-      'realize this workload on a DockerTarget without swarm that declares runtimes.gvisor or runtimes.kata, or on an AwsTarget.');
+      `realize this workload on a DockerTarget without swarm that declares ${providers.map((p) => `runtimes.${p.declaredAs}`).join(' or ')}, or on an AwsTarget.`);
     }
-    if (isolation.coTenancy === CoTenancy.HOSTILE && this.runtimes.kata === undefined) {
-      throw new PlacementError(where, 'HOSTILE co-tenancy requires a hypervisor boundary, and this DockerTarget declares no Kata runtime.',
-        "declare runtimes.kata (e.g. runtimes: { kata: 'kata' }) on an engine with Kata Containers installed, or use an AwsTarget.");
-    }
-    if (isolation.coTenancy === CoTenancy.UNTRUSTED && this.runtimes.gvisor === undefined && this.runtimes.kata === undefined) {
-      throw new PlacementError(where, 'UNTRUSTED co-tenancy requires a sandbox boundary, and this DockerTarget declares neither a gVisor nor a Kata runtime.',
-        "declare runtimes.gvisor (e.g. runtimes: { gvisor: 'runsc' }) or runtimes.kata on the DockerTarget, or use an AwsTarget.");
-    }
+    const [first, ...others] = providers;
+    const example = `runtimes.${first.declaredAs} (e.g. runtimes: { ${first.declaredAs}: '${first.usualName}' })`;
+    throw new PlacementError(where, `${co} co-tenancy requires a ${required} boundary, and this DockerTarget declares `
+      + `${others.length ? `neither ${providers.map((p) => `a ${p.product}`).join(' nor ')}` : `no ${first.product}`} runtime.`,
+    others.length
+      ? `declare ${example} or ${others.map((p) => `runtimes.${p.declaredAs}`).join(' or ')} on the DockerTarget, or use an AwsTarget.`
+      : `declare ${example} on an engine with ${first.installed} installed, or use an AwsTarget.`);
   }
 
   /** One tenant: its own network (internal unless it declares egress) and its containers or Swarm service. */
   public realizeTenant(scope: Construct, tenant: TenantRealization): RealizedWorkload {
     const { where, workload } = tenant;
     refuseSecrets(where, workload);
-    const ports = publishedPorts(where, workload, tenant.ingress, this.swarm ? 1 : workload.replicas ?? 1);
+    const ports = publishedPorts(where, workload, tenant.ingress, this.mode.publishingReplicas(workload));
     const egress = tenant.egress === true;
     if (ports.length > 0 && !egress) {
       throw new PlacementError(where, 'the tenant declares ingress but not egress: its network would be internal, and Docker '
@@ -191,12 +156,12 @@ export class DockerTarget extends Construct implements IPlacementTarget {
       'set egress: true (its network is then not internal, and it can open outbound connections), or remove ingress.');
     }
     const labels = { [LABEL.tenant]: tenant.tenantId, [LABEL.tier]: tenant.decision.tier, [LABEL.coTenancy]: tenant.isolation.coTenancy };
-    const network = createNetwork(scope, 'network', {
-      name: `tenant-${tenant.tenantId}`, driver: this.swarm ? 'overlay' : 'bridge', internal: !egress, labels, provider: this.provider,
+    const network = this.docker.createNetwork(scope, 'network', {
+      name: `tenant-${tenant.tenantId}`, driver: this.mode.driver, internal: !egress, labels, provider: this.provider,
     });
-    return this.realize(scope, {
-      where, name: tenant.tenantId, labels, workload, tier: tenant.decision.tier, coTenancy: tenant.isolation.coTenancy,
-      networkRef: this.swarm ? network.id : network.name, ports,
+    return this.mode.realize(scope, {
+      where, name: tenant.tenantId, labels, workload, tier: tenant.decision.tier as DockerTier, coTenancy: tenant.isolation.coTenancy,
+      networkRef: this.mode.networkRef(network), ports,
     });
   }
 
@@ -212,102 +177,29 @@ export class DockerTarget extends Construct implements IPlacementTarget {
       throw new PlacementError(where, 'autoscaling is not available on Docker: the engine and Swarm run a fixed number of replicas.',
         'remove autoscaling and set workload.replicas.');
     }
-    const ports = publishedPorts(where, workload, service.ingress, this.swarm ? 1 : workload.replicas ?? 1);
+    const ports = publishedPorts(where, workload, service.ingress, this.mode.publishingReplicas(workload));
     const co = service.isolation.coTenancy;
     const labels = { [LABEL.service]: service.serviceName, [LABEL.tier]: service.decision.tier, [LABEL.coTenancy]: co };
-    const network = this.groupNetwork(co);
-    return this.realize(scope, {
-      where, name: service.serviceName, labels, workload, tier: service.decision.tier, coTenancy: co,
-      networkRef: this.swarm ? network.id : network.name, ports,
+    const networkRef = this.groupNetwork(co);
+    return this.mode.realize(scope, {
+      where, name: service.serviceName, labels, workload, tier: service.decision.tier as DockerTier, coTenancy: co, networkRef, ports,
     });
-  }
-
-  private realize(scope: Construct, placed: Placed): RealizedWorkload {
-    const { where, name, labels, workload, tier, coTenancy, networkRef, ports } = placed;
-    const replicas = workload.replicas ?? 1;
-    const memory = workload.memoryMiB;
-    const notes: string[] = [];
-    if (ports.some((p) => p.ip === LOOPBACK)) {
-      if (this.swarm) {
-        throw new PlacementError(where, 'Swarm publishes ports on every node through the routing mesh and cannot bind them to '
-          + '127.0.0.1, so ingress narrower than 0.0.0.0/0 cannot be honoured.',
-        "declare ingress { cidr: '0.0.0.0/0' } to publish the port publicly, or remove ingress and reach it over its overlay network.");
-      }
-      notes.push('Docker cannot filter published ports by source address: ingress narrower than 0.0.0.0/0 is published on 127.0.0.1 only.');
-    }
-    this.claimPorts(where, ports, this.swarm ? 1 : replicas);
-
-    if (this.swarm) {
-      this.claimName(where, name, 'Swarm service');
-      buildSwarmService(scope, { name, labels, workload, networkId: networkRef, isolationGroup: coTenancy, ports, provider: this.provider });
-      notes.push(`Swarm service on nodes labelled isolation-group=${coTenancy}.`);
-      return { serviceName: name, notes, capacity: `Swarm ${workload.cpu} vCPU / ${memory} MiB x${replicas} (runc)` };
-    }
-    const realization = TIER_REALIZATIONS.find((r) => r.tier === tier);
-    if (realization === undefined) {
-      throw new PlacementError(where, `tier ${tier} cannot be realized on Docker.`, 'use an AwsTarget for VM tiers.');
-    }
-    const runtime = realization.runtime(this.runtimes);
-    notes.push(realization.note(runtime));
-    if (replicas > 1 && ports.length > 0) notes.push('Replica i publishes host port <port>+i.');
-    for (let i = 0; i < replicas; i++) this.claimName(where, `${name}-${i}`, 'container');
-    const containerNames = buildContainers(scope, {
-      name, labels, workload, runtime, imageId: this.image(workload.image), networkName: networkRef, ports, provider: this.provider,
-    });
-    return { containerNames, notes, capacity: `${workload.cpu} vCPU / ${memory} MiB x${replicas} (${runtime})` };
-  }
-
-  /**
-   * One `docker_image` per image reference, under the target: two resources managing the same local
-   * image would pull twice and fight over it; `keep_locally` leaves it for other users on destroy.
-   */
-  private image(reference: string): string {
-    let imageId = this.images.get(reference);
-    if (imageId === undefined) {
-      const image = new Image(this, `image-${reference}`, { provider: this.provider, name: reference, keepLocally: true });
-      imageId = image.imageId;
-      this.images.set(reference, imageId);
-    }
-    return imageId;
   }
 
   /** The shared network of a DenseService co-tenancy group, created on first use. */
-  private groupNetwork(coTenancy: string): { name: string; id: string } {
-    let network = this.groupNetworks.get(coTenancy);
-    if (network === undefined) {
-      const created = createNetwork(this, `network-${coTenancy}`, {
-        name: `dense-${coTenancy}`, driver: this.swarm ? 'overlay' : 'bridge', internal: false,
+  private groupNetwork(coTenancy: string): string {
+    let networkRef = this.groupNetworks.get(coTenancy);
+    if (networkRef === undefined) {
+      const created = this.docker.createNetwork(this, `network-${coTenancy}`, {
+        name: `dense-${coTenancy}`, driver: this.mode.driver, internal: false,
         // Services that do not trust each other share the group's network but cannot talk to each other.
         isolateMembers: coTenancy === CoTenancy.UNTRUSTED || coTenancy === CoTenancy.HOSTILE,
         labels: { [LABEL.coTenancy]: coTenancy, [LABEL.group]: `dense-${coTenancy}` }, provider: this.provider,
       });
-      // Read each attribute once: every read creates a token with a captured stack trace.
-      network = this.swarm ? { name: '', id: created.id } : { name: created.name, id: '' };
-      this.groupNetworks.set(coTenancy, network);
+      networkRef = this.mode.networkRef(created);
+      this.groupNetworks.set(coTenancy, networkRef);
     }
-    return network;
-  }
-
-  private claimName(where: string, name: string, what: string): void {
-    const first = this.claimedNames.get(name);
-    if (first !== undefined) {
-      throw new PlacementError(where, `${what} name '${name}' is already used on this Docker target by ${first}.`,
-        'give the tenant or service a name no other workload on the same target uses (tenant ids and service names share one namespace on Docker).');
-    }
-    this.claimedNames.set(name, where);
-  }
-
-  private claimPorts(where: string, ports: PublishedPort[], replicas: number): void {
-    for (const p of ports) {
-      for (let i = 0; i < replicas; i++) {
-        const first = this.claimedPorts.get(p.port + i);
-        if (first !== undefined) {
-          throw new PlacementError(where, `host port ${p.port + i} is already published on this Docker target by ${first}.`,
-            'give the workloads different ports (replica i of a workload publishes port+i).');
-        }
-        this.claimedPorts.set(p.port + i, where);
-      }
-    }
+    return networkRef;
   }
 }
 
@@ -349,18 +241,13 @@ function providerAlias(id: string): string {
   return /^[A-Za-z]/.test(alias) ? alias : `docker_${alias}`;
 }
 
-/** Engines already driven by a DockerTarget, per app: two targets on one engine would claim the same names. */
-const enginesByApp = new WeakMap<object, Map<string, string>>();
-
+/** Two targets on one engine would claim the same names: engines are claimed in the app's registry. */
 function claimEngine(target: Construct, where: string, host: string): void {
   if (Token.isUnresolved(host)) return;
-  const engines = enginesByApp.get(target.node.root) ?? new Map<string, string>();
-  enginesByApp.set(target.node.root, engines);
-  const first = engines.get(host);
+  const first = AppRegistry.of(target).claimEngine(host, where);
   if (first !== undefined) {
     throw new PlacementError(where, `${first} already targets the Docker engine at ${host}; two targets on one engine would `
       + 'create networks, images, container names and host ports that collide when applied.',
     'use that one DockerTarget for every workload on this engine, or point this target at another engine (host).');
   }
-  engines.set(host, where);
 }

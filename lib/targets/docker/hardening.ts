@@ -49,17 +49,6 @@ export function sortedEnvironment(workload: WorkloadSpec): Array<[string, string
   return Object.entries(workload.environment ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Label keys, namespaced so they never collide with an image's own labels. */
-export const LABEL = {
-  tenant: 'cdktf-isolation.tenant',
-  service: 'cdktf-isolation.service',
-  tier: 'cdktf-isolation.tier',
-  coTenancy: 'cdktf-isolation.co-tenancy',
-  /** A shared network's DenseService group. */
-  group: 'cdktf-isolation.group',
-  replica: 'cdktf-isolation.replica',
-};
-
 /** Labels in the provider's `{ label, value }` list shape. */
 export function labelList(labels: Record<string, string>): Array<{ label: string; value: string }> {
   return Object.entries(labels).map(([label, value]) => ({ label, value }));

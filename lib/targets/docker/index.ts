@@ -1,1 +1,2 @@
 export * from './docker-target';
+export { DockerRuntimes } from './tiers';

@@ -1,8 +1,6 @@
 import { PlacementTier } from '../../../placement/boundary';
-import { block, GuardRule, TAG, tagsOf } from '../../rule';
-
-// What each dedicated tier's instances must carry (DESIGN.md tier table). `host` is stricter than `dedicated`.
-const REQUIRED: Record<string, string[]> = { [PlacementTier.DEDICATED_VM]: ['dedicated', 'host'], [PlacementTier.DEDICATED_HOST]: ['host'] };
+import { block, GuardRule, tagsOf } from '../../rule';
+import { TAG, tenanciesAllowed } from '../../../labels';
 
 /** The `isolation:tier` tag promises hardware exclusivity; the tenancy must deliver it. */
 export const DEDICATED_TENANCY: GuardRule = {
@@ -12,8 +10,8 @@ export const DEDICATED_TENANCY: GuardRule = {
   fix: 'set tenancy = "dedicated" for the dedicated-vm tier, and tenancy = "host" with host_id for the dedicated-host tier (the library\'s default; remove the override).',
   check: (config, resource) => {
     const tier = tagsOf(config)[TAG.tier];
-    const allowed = REQUIRED[tier];
-    if (!allowed) return undefined;
+    const allowed = tenanciesAllowed(tier);
+    if (!allowed || tier === PlacementTier.VM) return undefined; // default tenancy promises nothing
     const placement = resource.type === 'aws_launch_template' ? block(config.placement) ?? {} : config;
     const tenancy = placement.tenancy ?? 'default';
     if (!allowed.includes(tenancy)) return `it is tagged ${TAG.tier} = ${tier} but runs with tenancy "${tenancy}", on hardware other accounts share.`;

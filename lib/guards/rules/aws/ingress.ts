@@ -1,4 +1,5 @@
-import { blocks, Config, list, TAG, tagsOf } from '../../rule';
+import { blocks, Config, list, tagsOf } from '../../rule';
+import { TAG } from '../../../labels';
 
 /** The three ways Terraform writes an ingress rule, reduced to one shape. */
 export interface Ingress {

@@ -1,5 +1,6 @@
 import { ANYWHERE, ingressOf, INGRESS_TYPES, portRange } from './ingress';
-import { GuardRule, TAG, sentence } from '../../rule';
+import { GuardRule, sentence } from '../../rule';
+import { TAG } from '../../../labels';
 
 /**
  * Ingress from anywhere only on a port the workload declared public: the library tags such rules

@@ -2,8 +2,14 @@ import { Service } from '@cdktf/provider-docker/lib/service';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { dockerHealthcheck, HARDENING, labelList, sortedEnvironment } from './hardening';
-import { PublishedPort } from './published-ports';
-import { WorkloadSpec } from '../../needs/workload';
+import type { Network } from '@cdktf/provider-docker/lib/network';
+import { EngineClaims } from './claims';
+import type { DockerMode, DockerWorkload } from './mode';
+import { LOOPBACK } from './published-ports';
+import type { DockerTier } from './tiers';
+import { PlacementTier } from '../../placement/boundary';
+import { PlacementError } from '../../placement-error';
+import { RealizedWorkload } from '../target';
 
 /** Swarm rollout and restart policy. Source: Docker Engine 27 `docker service create` reference, 2026-11. */
 const SWARM_POLICY = {
@@ -16,18 +22,39 @@ const SWARM_POLICY = {
   tmpfsMode: 0o1777, // the provider passes this integer as the file mode
 };
 
-/** What one Swarm service needs. */
-export interface SwarmServiceSpec {
-  readonly name: string;
-  readonly labels: Record<string, string>;
-  readonly workload: WorkloadSpec;
-  /** The overlay network's id (a token). */
-  readonly networkId: string;
-  /** The value nodes must carry in the `isolation-group` label. */
-  readonly isolationGroup: string;
-  /** Published through the routing mesh (always public: Swarm cannot bind to one address). */
-  readonly ports: PublishedPort[];
-  readonly provider: TerraformProvider;
+/**
+ * A Swarm: one replicated `docker_service` per workload, on nodes labelled with its co-tenancy.
+ * Swarm services cannot select a runtime, so only SHARED_CONTAINER is offered.
+ */
+export class SwarmMode implements DockerMode {
+  public readonly driver = 'overlay';
+  public readonly tiers: DockerTier[] = [PlacementTier.SHARED_CONTAINER];
+
+  constructor(private readonly provider: TerraformProvider, private readonly claims: EngineClaims) {}
+
+  public publishingReplicas(): number {
+    return 1;
+  }
+
+  public networkRef(network: Network): string {
+    return network.id;
+  }
+
+  public realize(scope: Construct, d: DockerWorkload): RealizedWorkload {
+    const { where, name, workload, coTenancy, ports } = d;
+    if (ports.some((p) => p.ip === LOOPBACK)) {
+      throw new PlacementError(where, 'Swarm publishes ports on every node through the routing mesh and cannot bind them to '
+        + '127.0.0.1, so ingress narrower than 0.0.0.0/0 cannot be honoured.',
+      "declare ingress { cidr: '0.0.0.0/0' } to publish the port publicly, or remove ingress and reach it over its overlay network.");
+    }
+    this.claims.claimPorts(where, ports, 1);
+    this.claims.claimName(where, name, 'Swarm service');
+    buildSwarmService(scope, d, this.provider);
+    return {
+      serviceName: name, notes: [`Swarm service on nodes labelled isolation-group=${coTenancy}.`],
+      capacity: `Swarm ${workload.cpu} vCPU / ${workload.memoryMiB} MiB x${workload.replicas ?? 1} (runc)`,
+    };
+  }
 }
 
 /**
@@ -35,13 +62,13 @@ export interface SwarmServiceSpec {
  * its tasks run with runc, unprivileged, and get what the API offers here: capabilities dropped and a
  * read-only root. The image is pulled by each node, so there is no `docker_image` on the manager.
  */
-export function buildSwarmService(scope: Construct, spec: SwarmServiceSpec): Service {
+function buildSwarmService(scope: Construct, spec: DockerWorkload, provider: TerraformProvider): Service {
   const w = spec.workload;
   const memoryBytes = w.memoryMiB * 1024 * 1024;
   const nanoCpus = Math.round(w.cpu * 1e9);
   const env = Object.fromEntries(sortedEnvironment(w));
   return new Service(scope, 'service', {
-    provider: spec.provider,
+    provider,
     name: spec.name,
     labels: labelList(spec.labels),
     mode: { replicated: { replicas: w.replicas ?? 1 } },
@@ -62,9 +89,9 @@ export function buildSwarmService(scope: Construct, spec: SwarmServiceSpec): Ser
         reservation: { nanoCpus, memoryBytes },
       },
       restartPolicy: SWARM_POLICY.restart,
-      placement: { constraints: [`${SWARM_POLICY.constraintLabel} == ${spec.isolationGroup}`] },
+      placement: { constraints: [`${SWARM_POLICY.constraintLabel} == ${spec.coTenancy}`] },
       logDriver: { name: HARDENING.logDriver, options: HARDENING.logOptions },
-      networksAdvanced: [{ name: spec.networkId }],
+      networksAdvanced: [{ name: spec.networkRef }],
     },
     updateConfig: SWARM_POLICY.update,
     rollbackConfig: SWARM_POLICY.rollback,

@@ -1,4 +1,7 @@
+// The shared test helpers: one synth helper that reads the real construct paths from cdktf's
+// metadata, and one refusal helper. Target- and guard-specific helpers build on these.
 import { TerraformStack, Testing } from 'cdktf';
+import { PlacementError } from '../../lib';
 
 /** One resource of a synthesized stack. */
 export interface SynthResource {
@@ -6,23 +9,40 @@ export interface SynthResource {
   readonly name: string;
   /** `type.name`, as references write it. */
   readonly address: string;
-  /** The construct path below the stack. */
+  /** The construct path below the stack, from the resource's `//` metadata. */
   readonly path: string;
   readonly body: Record<string, any>;
 }
 
-/** The synthesized stack as parsed JSON plus its resources as a flat list. */
+/**
+ * The synthesized stack: `text` exactly as `Testing.synth` gives it (metadata dropped, as snapshots
+ * hold it), `json` parsed from it, and every resource with its construct path from the metadata
+ * that `Testing.synth` drops (read from the stack's own Terraform).
+ */
 export function synthesize(stack: TerraformStack): { json: Record<string, any>; text: string; resources: SynthResource[] } {
   const text = Testing.synth(stack);
   const json = JSON.parse(text);
+  const withMetadata = stack.toTerraform() as Record<string, any>;
+  const below = `${stack.node.path}/`;
   const resources: SynthResource[] = [];
   for (const [type, byName] of Object.entries<Record<string, any>>(json.resource ?? {})) {
     for (const [name, body] of Object.entries(byName)) {
-      // Testing.synth drops metadata: cdktf names are the construct path joined by '_' plus a hash.
-      resources.push({ type, name, address: `${type}.${name}`, path: name.replace(/_[0-9A-F]{8}$/, '').split('_').join('/'), body });
+      const full: string = withMetadata.resource[type][name]['//'].metadata.path;
+      resources.push({ type, name, address: `${type}.${name}`, path: full.startsWith(below) ? full.slice(below.length) : full, body });
     }
   }
   return { json, text, resources };
+}
+
+/** Runs `build` and returns the PlacementError it throws; fails the test when it throws nothing or something else. */
+export function refusal(build: () => unknown): PlacementError {
+  try {
+    build();
+  } catch (e) {
+    if (e instanceof PlacementError) return e;
+    throw e;
+  }
+  throw new Error('expected a PlacementError, but nothing was thrown');
 }
 
 export function ofType(resources: SynthResource[], type: string): SynthResource[] {

@@ -1,0 +1,47 @@
+// Names that targets write and guards read: AWS tag keys, Docker label keys, the instance tenancy
+// each VM tier promises. Neutral on purpose: no cdktf, no provider, so guards and targets both
+// import it without importing each other.
+
+/** AWS tag keys every workload resource carries. */
+export const TAG = {
+  tenant: 'isolation:tenant',
+  service: 'isolation:service',
+  tier: 'isolation:tier',
+  pool: 'isolation:pool',
+  /** Marks an ingress rule from anywhere as declared public (the guards' ISO-AWS-004 admits only these). */
+  publicPorts: 'isolation:public-ports',
+};
+
+/** Docker label keys, namespaced so they never collide with an image's own labels. */
+export const LABEL = {
+  tenant: 'cdktf-isolation.tenant',
+  service: 'cdktf-isolation.service',
+  tier: 'cdktf-isolation.tier',
+  coTenancy: 'cdktf-isolation.co-tenancy',
+  /** A shared network's DenseService group. */
+  group: 'cdktf-isolation.group',
+  replica: 'cdktf-isolation.replica',
+};
+
+/**
+ * EC2 tenancies, weakest first: `host` is stricter than `dedicated`, which is stricter than `default`.
+ * Source: EC2 RunInstances `Placement.Tenancy` (2026-11).
+ */
+export const TENANCY_ORDER: readonly string[] = ['default', 'dedicated', 'host'];
+
+/**
+ * The EC2 tenancy each VM tier's instances run with (DESIGN.md tier table). The AWS tier table
+ * realizes it; the guards' ISO-AWS-010 expects it, or a stricter one, of whatever carries the tier tag.
+ * Keys are PlacementTier values.
+ */
+export const TIER_TENANCY: Readonly<Record<string, string>> = {
+  'vm': 'default',
+  'dedicated-vm': 'dedicated',
+  'dedicated-host': 'host',
+};
+
+/** The tenancies an instance of `tier` may run with (its own or a stricter one); undefined when the tier runs no instances. */
+export function tenanciesAllowed(tier: string): string[] | undefined {
+  const tenancy = TIER_TENANCY[tier];
+  return tenancy === undefined ? undefined : TENANCY_ORDER.slice(TENANCY_ORDER.indexOf(tenancy));
+}

@@ -1,0 +1,80 @@
+// Cross-construct state, kept in the construct tree: one registry construct per stack (claimed
+// names, placement records, guard checks) and one per app (Docker engines, which span stacks).
+// Found with tryFindChild, so no module-level maps and nothing hidden on other constructs.
+import { TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { installPlacementReport } from './report/hook';
+import type { PlacementRecord } from './report/record';
+
+const STACK_REGISTRY_ID = 'cdktf-isolation-registry';
+const APP_REGISTRY_ID = 'cdktf-isolation-app-registry';
+
+/** One guards object's check of one subtree over the stack's synthesized JSON; returns its open findings. */
+export type GuardCheck<F> = (tf: Record<string, any>) => F[];
+
+/** The state one stack's placed workloads share. Writes the placement report when the stack synthesizes. */
+export class StackRegistry extends Construct {
+  /** The stack's registry, created on first use. */
+  public static of(scope: IConstruct): StackRegistry {
+    const stack = TerraformStack.of(scope);
+    return (stack.node.tryFindChild(STACK_REGISTRY_ID) as StackRegistry | undefined) ?? new StackRegistry(stack);
+  }
+
+  /** The stack's registry if a workload or guard created one. */
+  public static tryOf(stack: TerraformStack): StackRegistry | undefined {
+    return stack.node.tryFindChild(STACK_REGISTRY_ID) as StackRegistry | undefined;
+  }
+
+  private readonly names = new Map<string, string>();
+  private readonly records = new Map<IConstruct, PlacementRecord>();
+  /**
+   * The guards watching this stack, each with the subtrees (by path) it checks. The guards add one
+   * node validation to this registry when the first one registers.
+   */
+  public readonly guardChecks = new Map<object, Map<string, GuardCheck<unknown>>>();
+
+  private constructor(stack: TerraformStack) {
+    super(stack, STACK_REGISTRY_ID);
+    installPlacementReport(stack, () => this.recordsUnder(stack));
+  }
+
+  /** Claims `key` for the construct at `where`; returns who claimed it first, if someone did. */
+  public claim(key: string, where: string): string | undefined {
+    const first = this.names.get(key);
+    if (first === undefined) this.names.set(key, where);
+    return first;
+  }
+
+  /** Records what a placed workload became. */
+  public record(workload: IConstruct, record: PlacementRecord): void {
+    this.records.set(workload, record);
+  }
+
+  /** The placement records of the workloads under `scope`, in construct order. */
+  public recordsUnder(scope: IConstruct): PlacementRecord[] {
+    if (this.records.size === 0) return [];
+    return scope.node.findAll().map((c) => this.records.get(c)).filter((r): r is PlacementRecord => r !== undefined);
+  }
+}
+
+/** State that spans the stacks of one app: the Docker engines targeted, by address. */
+export class AppRegistry extends Construct {
+  /** The app's registry (at the construct tree's root), created on first use. */
+  public static of(scope: IConstruct): AppRegistry {
+    const root = scope.node.root;
+    return (root.node.tryFindChild(APP_REGISTRY_ID) as AppRegistry | undefined) ?? new AppRegistry(root);
+  }
+
+  private readonly engines = new Map<string, string>();
+
+  private constructor(root: IConstruct) {
+    super(root as Construct, APP_REGISTRY_ID);
+  }
+
+  /** Claims the engine at `host` for the target at `where`; returns the target that claimed it first, if any. */
+  public claimEngine(host: string, where: string): string | undefined {
+    const first = this.engines.get(host);
+    if (first === undefined) this.engines.set(host, where);
+    return first;
+  }
+}

@@ -1,0 +1,27 @@
+import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
+import { PlacementDecision } from '../placement/engine';
+import { RealizedWorkload } from '../targets/target';
+
+/**
+ * What the placement report knows of one workload.
+ */
+export interface PlacementRecord {
+  /** 'IsolatedTenant' or 'DenseService'. */
+  readonly kind: string;
+  /** The tenant id or service name. */
+  readonly name: string;
+  /** The construct path. */
+  readonly path: string;
+  /** The target kind ('aws' or 'docker'). */
+  readonly target: string;
+  /** The isolation needs, defaults applied. */
+  readonly isolation: IsolationNeeds;
+  /** The efficiency needs, defaults applied. */
+  readonly efficiency: EfficiencyNeeds;
+  /** The engine's decision. */
+  readonly decision: PlacementDecision;
+  /** Replicas that run. */
+  readonly replicas: number;
+  /** What the realization produced. */
+  readonly realized: RealizedWorkload;
+}

@@ -1,0 +1,40 @@
+// MICROVM_CONTAINER on AWS: ECS on Fargate, each task in its own Firecracker microVM. Why a workload
+// gets it: a hypervisor boundary without an own kernel (lib/placement/boundary-rules.ts) at the
+// cheapest, elastic price (lib/placement/preferences.ts).
+import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
+import { Construct } from 'constructs';
+import { WorkloadBoundary } from './boundary';
+import { AwsEnv } from './context';
+import { EcsServiceRequest } from './ecs-service';
+import type { TierContext } from './tiers';
+import { FargateSizes } from '../../capacity/fargate-sizes';
+
+/**
+ * A tenant's Fargate task: its own ECS cluster (container insights on, Fargate ephemeral storage
+ * encrypted with the tenant key) in its own VPC.
+ */
+export function fargateTenantTask(scope: Construct, _env: AwsEnv, b: WorkloadBoundary): EcsServiceRequest {
+  const cluster = new EcsCluster(scope, 'cluster', {
+    name: b.name,
+    setting: [{ name: 'containerInsights', value: 'enabled' }],
+    configuration: { managedStorageConfiguration: { fargateEphemeralStorageKmsKeyId: b.keyArn } },
+    tags: b.tags,
+  });
+  return fargateTask(b, cluster.arn, b.name, {});
+}
+
+/** A service's Fargate task, in the target's shared cluster. */
+export function fargateServiceTask(_scope: Construct, _env: AwsEnv, b: WorkloadBoundary, ctx: TierContext): EcsServiceRequest {
+  const dense = ctx.dense!;
+  return fargateTask(b, dense.clusterArn, dense.clusterName, ctx);
+}
+
+function fargateTask(b: WorkloadBoundary, clusterArn: string, clusterName: string, ctx: Partial<TierContext>): EcsServiceRequest {
+  const fit = FargateSizes.fit(b.where, b.workload.cpu, b.workload.memoryMiB);
+  const { cpuUnits, memoryMiB } = fit.size;
+  return {
+    boundary: b, clusterArn, clusterName, cpuUnits, memoryMiB, loadBalancer: ctx.loadBalancer, autoscaling: ctx.autoscaling,
+    notes: [...(fit.note ? [fit.note] : []), b.network.note],
+    capacity: `Fargate ${cpuUnits / 1024} vCPU / ${memoryMiB} MiB x${b.workload.replicas ?? 1}`,
+  };
+}

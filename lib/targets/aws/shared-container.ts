@@ -1,0 +1,50 @@
+// SHARED_CONTAINER on AWS: ECS tasks on EC2 capacity, packed with binpack. Why a workload gets it:
+// TRUSTED or INTERNAL co-tenancy needs only a process boundary (lib/placement/boundary-rules.ts),
+// and this is the cheapest tier (lib/placement/tiers.ts).
+import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
+import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
+import { Construct } from 'constructs';
+import { WorkloadBoundary } from './boundary';
+import { AwsEnv } from './context';
+import { ec2TaskCpu, EcsServiceRequest } from './ecs-service';
+import { createPool } from './shared-cluster';
+import type { TierContext } from './tiers';
+import { TAG } from '../../labels';
+import { PlacementTier } from '../../placement/boundary';
+
+/**
+ * A tenant's containers on EC2 capacity that only its tasks use: its own cluster and pool in its own VPC.
+ */
+export function sharedContainerTenantTask(scope: Construct, env: AwsEnv, b: WorkloadBoundary): EcsServiceRequest {
+  const w = b.workload;
+  const cluster = new EcsCluster(scope, 'cluster', { name: b.name, setting: [{ name: 'containerInsights', value: 'enabled' }], tags: b.tags });
+  const clusterArn = cluster.arn;
+  const pool = createPool(new Construct(scope, 'pool'), env, {
+    clusterName: b.name, clusterArn, network: b.network, keyArn: b.keyArn, label: 'tenant',
+    tags: { [TAG.tenant]: b.name, [TAG.tier]: PlacementTier.SHARED_CONTAINER },
+  });
+  const association = new EcsClusterCapacityProviders(scope, 'capacity-providers', { clusterName: cluster.name, capacityProviders: [pool.providerNameToken] });
+  const replicas = w.replicas ?? 1;
+  const { cpuUnits, notes } = ec2TaskCpu(w.cpu);
+  return {
+    boundary: b, clusterArn, clusterName: b.name, cpuUnits, memoryMiB: w.memoryMiB,
+    capacityProvider: pool.capacityProvider, dependsOn: [association],
+    notes: [...notes, pool.add(b.where, cpuUnits / 1024, w.memoryMiB, replicas), b.network.note],
+    capacity: `${cpuUnits / 1024} vCPU / ${w.memoryMiB} MiB x${replicas} on pool ${pool.capacityProvider}`,
+  };
+}
+
+/** A service's containers on the shared cluster's EC2 pool for its co-tenancy: services of different co-tenancy never share capacity. */
+export function sharedContainerServiceTask(_scope: Construct, _env: AwsEnv, b: WorkloadBoundary, ctx: TierContext): EcsServiceRequest {
+  const w = b.workload;
+  const dense = ctx.dense!;
+  const pool = dense.pool(ctx.coTenancy);
+  const replicas = w.replicas ?? 1;
+  const { cpuUnits, notes } = ec2TaskCpu(w.cpu);
+  const note = pool.add(b.where, cpuUnits / 1024, w.memoryMiB, ctx.autoscaling?.maxReplicas ?? replicas);
+  return {
+    boundary: b, clusterArn: dense.clusterArn, clusterName: dense.clusterName, cpuUnits, memoryMiB: w.memoryMiB,
+    capacityProvider: pool.capacityProvider, dependsOn: [pool.association], loadBalancer: ctx.loadBalancer, autoscaling: ctx.autoscaling,
+    notes: [...notes, note], capacity: `${cpuUnits / 1024} vCPU / ${w.memoryMiB} MiB x${replicas} on pool ${pool.capacityProvider}`,
+  };
+}
