@@ -1,5 +1,4 @@
-import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Annotations, Fn } from 'cdktf';
+import { Annotations, Fn, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import type { WorkloadBoundary } from './boundary';
 import { AwsEnv, named, workloadTags } from './context';
@@ -75,8 +74,8 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   public readonly elasticBilling: boolean = true;
   /** The region. */
   public readonly region: string;
-  /** The provider every resource of this target uses. */
-  public readonly provider: AwsProvider;
+  /** The AWS provider every resource of this target uses (an `AwsProvider` of @cdktf/provider-aws; typed as its base class so the declarations need no provider package). */
+  public readonly provider: TerraformProvider;
   private readonly env: AwsEnv;
   /** The realization modules, loaded once the provider package is known to be installed. */
   private readonly aws: typeof import('./realization');

@@ -1,5 +1,4 @@
-import type { DockerProvider } from '@cdktf/provider-docker/lib/provider';
-import { Token } from 'cdktf';
+import { TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { EngineClaims } from './claims';
 import { normaliseEngineAddress } from './engine-address';
@@ -63,8 +62,8 @@ export class DockerTarget extends Construct implements IPlacementTarget {
   public readonly availableTiers: PlacementTier[];
   /** Docker bills nothing per task: false. */
   public readonly elasticBilling: boolean = false;
-  /** The Docker provider this target's resources use (aliased by the target's id, so several targets can coexist). */
-  public readonly provider: DockerProvider;
+  /** The Docker provider this target's resources use, aliased by the target's id so several targets can coexist (a `DockerProvider` of @cdktf/provider-docker, typed as its base class so the declarations need no provider package). */
+  public readonly provider: TerraformProvider;
   /** The engine's address. */
   public readonly host: string;
   /** Whether workloads become Swarm services. */

@@ -1,5 +1,5 @@
 import { overlaps, parseCidr } from './cidr-pool';
-import { PUBLIC_PORTS_TAG } from '../context';
+import { TAG } from '../../../labels';
 
 // A check over a whole synthesized stack (cdk.tf.json): no security group rule admits one tenant's
 // traffic to another tenant. Groups belong to the tenant of their `isolation:tenant` tag (the tenant's
@@ -48,7 +48,7 @@ export function crossTenantRules(stackJson: any): CrossTenantRule[] {
   const rules: Array<{ rule: string; group?: string; peer?: string; cidr?: unknown; inbound: boolean }> = [];
   for (const [type, inbound] of [['aws_vpc_security_group_ingress_rule', true], ['aws_vpc_security_group_egress_rule', false]] as const) {
     for (const [name, b] of Object.entries(resources[type] ?? {})) {
-      const declaredPublic = b.cidr_ipv4 === '0.0.0.0/0' && b.tags?.[PUBLIC_PORTS_TAG] !== undefined;
+      const declaredPublic = b.cidr_ipv4 === '0.0.0.0/0' && b.tags?.[TAG.publicPorts] !== undefined;
       rules.push({ rule: `${type}.${name}`, group: ref(b.security_group_id), peer: ref(b.referenced_security_group_id), cidr: declaredPublic ? undefined : b.cidr_ipv4, inbound });
     }
   }
