@@ -161,7 +161,9 @@ describe('on cdktf', () => {
     expect(tiers(report)).toEqual({ acme: 'vm', bank: 'dedicated-host', web: 'shared-container' });
     expect(markdown).toContain('```mermaid');
     expect(JSON.parse(fs.readFileSync(path.join(cdktfAws.dir, 'refusal.json'), 'utf8'))).toEqual({
-      where: 'refused/acme', problem: expect.stringMatching(/^HOSTILE co-tenancy requires a hypervisor boundary/), fix: expect.stringMatching(/runtimes\.kata/),
+      // This project installed no Docker provider: the DockerTarget itself is refused, naming the package.
+      where: 'refused/docker', problem: expect.stringMatching(/needs the provider package @cdktf\/provider-docker, which is not installed/),
+      fix: 'npm install @cdktf/provider-docker@^12',
     });
   });
 
