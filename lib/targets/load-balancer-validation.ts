@@ -3,8 +3,9 @@ import { PlacementError } from '../placement-error';
 import { checkCidr } from './ingress';
 import { LoadBalancerOptions } from './target';
 
-// ACM certificate ARNs in every partition (aws, aws-cn, aws-us-gov, aws-iso*); the id is a UUID.
-const CERTIFICATE_ARN = /^arn:aws[-a-z]*:acm:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:certificate\/[A-Za-z0-9-]+$/;
+// What an HTTPS listener accepts as its certificate (ELB CreateListener, Certificates): an ACM
+// certificate ARN (regional) or an IAM server certificate ARN (global), in every partition.
+const CERTIFICATE_ARN = /^arn:aws[-a-z]*:(?:acm:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:certificate\/[A-Za-z0-9-]+|iam::\d{12}:server-certificate\/[\w+=,.@/-]+)$/;
 // Unresolved cdktf tokens and Terraform interpolations are checked by Terraform, not here.
 const UNRESOLVED = /\$\{/;
 // Elastic Load Balancing target group health check path: 1-1024 characters, starting with '/'
@@ -49,8 +50,9 @@ export function checkLoadBalancerOptions(where: string, o: LoadBalancerOptions):
   }
   const arn = o.certificateArn;
   if (arn !== undefined && (typeof arn !== 'string' || (!UNRESOLVED.test(arn) && !CERTIFICATE_ARN.test(arn)))) {
-    throw new PlacementError(where, `loadBalancer.certificateArn ${shown(arn)} is not an ACM certificate ARN.`,
-      "use the ARN ACM shows for the certificate, 'arn:aws:acm:<region>:<account>:certificate/<id>', in the target's region.");
+    throw new PlacementError(where, `loadBalancer.certificateArn ${shown(arn)} is not an ACM or IAM server certificate ARN.`,
+      "use the ARN ACM shows for the certificate, 'arn:aws:acm:<region>:<account>:certificate/<id>', in the target's region "
+      + "(or an IAM server certificate, 'arn:aws:iam::<account>:server-certificate/<name>').");
   }
   const path = o.healthCheckPath;
   if (path !== undefined && (typeof path !== 'string' || !HEALTH_CHECK_PATH.test(path))) {

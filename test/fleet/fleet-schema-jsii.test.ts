@@ -44,8 +44,10 @@ function drift(fields: Fields, fqn: string, at: string): string[] {
       else out.push(`${at}${p.name}: the schema does not describe the fields of ${element.fqn}`);
     }
     if (element.fqn && types[element.fqn].kind === 'enum' && spec.kind === 'enum') {
-      const members = (types[element.fqn] as any).members.length;
-      if (spec.values?.length !== members) out.push(`${at}${p.name}: ${spec.values?.length} values in the schema, ${members} members in ${element.fqn}`);
+      // The assembly keeps member names; every enum here spells its value as the name in kebab case.
+      const members = ((types[element.fqn] as any).members as Array<{ name: string }>).map((m) => m.name.toLowerCase().replace(/_/g, '-')).sort();
+      const values = [...(spec.values ?? [])].sort();
+      if (values.join() !== members.join()) out.push(`${at}${p.name}: values ${values.join(', ')} in the schema, members ${members.join(', ')} in ${element.fqn}`);
     }
   }
   return out;

@@ -58,8 +58,8 @@ describe('load balancer options that terraform validate or the apply would refus
     ['listenerPort 0', { listenerPort: 0 }, /listenerPort must be a whole number from 1 to 65535, got 0/, /port clients connect to/],
     ['listenerPort 70000', { listenerPort: 70000 }, /got 70000/, /listenerPort/],
     ['listenerPort NaN', { listenerPort: Number.NaN }, /got NaN/, /listenerPort/],
-    ['certificateArn not-an-arn', { certificateArn: 'not-an-arn' }, /certificateArn "not-an-arn" is not an ACM certificate ARN/, /arn:aws:acm:<region>:<account>:certificate\/<id>/],
-    ['a certificate of another service', { certificateArn: 'arn:aws:iam::123456789012:server-certificate/x' }, /not an ACM certificate ARN/, /ACM/],
+    ['certificateArn not-an-arn', { certificateArn: 'not-an-arn' }, /certificateArn "not-an-arn" is not an ACM or IAM server certificate ARN/, /arn:aws:acm:<region>:<account>:certificate\/<id>/],
+    ['an ARN of another service', { certificateArn: 'arn:aws:s3:::certificates/x' }, /not an ACM or IAM server certificate ARN/, /server-certificate/],
     ['healthCheckPath health', { healthCheckPath: 'health' }, /healthCheckPath "health" is not a URL path: it must start with '\/'/, /write it as '\/health'/],
     ['healthCheckPath with a space', { healthCheckPath: '/a b' }, /is not a URL path/, /'\/a b'|write it as/],
     ['allowedCidrs with internetFacing', { internetFacing: true, allowedCidrs: ['10.0.0.0/8'] }, /allowedCidrs is set together with internetFacing/, /drop internetFacing .* or drop allowedCidrs/],
@@ -78,6 +78,7 @@ describe('load balancer options that terraform validate or the apply would refus
     'arn:aws:acm:eu-central-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0',
     'arn:aws-us-gov:acm:us-gov-west-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0',
     'arn:aws-cn:acm:cn-north-1:123456789012:certificate/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0',
+    'arn:aws:iam::123456789012:server-certificate/prod/www.example.com',
     '${var.certificate_arn}',
   ])('certificate %s is accepted', (certificateArn) => {
     const { stack, target } = awsStack();

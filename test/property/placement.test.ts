@@ -86,7 +86,7 @@ const INVALID: Array<[string, RegExp, fc.Arbitrary<unknown>, Mutation]> = [
 ];
 const INVALID_AWS_SERVICE: Array<[string, RegExp, fc.Arbitrary<unknown>, Mutation]> = [
   ['listenerPort', /loadBalancer\.listenerPort must be/, fc.oneof(fc.integer({ min: 65536, max: 1e6 }), fc.integer({ min: -100, max: 0 })), (w, listenerPort) => ({ ...w, loadBalancer: { listenerPort } })],
-  ['certificateArn', /is not an ACM certificate ARN/, fc.string().filter((s) => !s.startsWith('arn:aws') && !s.includes('${')), (w, certificateArn) => ({ ...w, loadBalancer: { certificateArn } })],
+  ['certificateArn', /is not an ACM or IAM server certificate ARN/, fc.string().filter((s) => !s.startsWith('arn:aws') && !s.includes('${')), (w, certificateArn) => ({ ...w, loadBalancer: { certificateArn } })],
   ['healthCheckPath', /loadBalancer\.healthCheckPath .* is not a URL path/, fc.string().filter((s) => !s.startsWith('/')), (w, healthCheckPath) => ({ ...w, loadBalancer: { healthCheckPath } })],
   ['allowedCidrs with host bits', /loadBalancer\.allowedCidrs\[0\] .* has host bits/, hostBitsCidr, (w, cidr) => ({ ...w, loadBalancer: { allowedCidrs: [cidr] } })],
   ['allowedCidrs with internetFacing', /allowedCidrs is set together with internetFacing/, networkCidr, (w, cidr) => ({ ...w, loadBalancer: { internetFacing: true, allowedCidrs: [cidr] } })],
