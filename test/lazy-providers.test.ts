@@ -1,8 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { TerraformStack, Testing } from 'cdktf';
-import { AwsTarget, DockerTarget, PlacementError } from '../lib';
-import { packageResolver } from '../lib/targets/provider-package';
+import type { PlacementError } from '../lib';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -24,27 +23,42 @@ test('requiring the library loads no provider module; a target loads only its ow
 });
 
 describe('a target whose provider package is not installed', () => {
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => jest.resetModules());
 
   test.each([
-    ['AwsTarget', '@cdktf/provider-aws', '^20', (stack: TerraformStack) => new AwsTarget(stack, 'aws', { region: 'eu-central-1' })],
-    ['DockerTarget', '@cdktf/provider-docker', '^12', (stack: TerraformStack) => new DockerTarget(stack, 'docker')],
-  ])('%s names its construct path and the package to install', (kind, pkg, range, build) => {
-    const resolve = jest.spyOn(packageResolver, 'resolve').mockImplementation((id: string) => {
-      throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' });
-    });
-    const stack = new TerraformStack(Testing.app(), 'stack');
+    ['AwsTarget', '@cdktf/provider-aws', '^20.1.0', 'aws'],
+    ['DockerTarget', '@cdktf/provider-docker', '^12.0.3', 'docker'],
+  ])('%s names its construct path and the package to install', (kind, pkg, range, dir) => {
     let error: unknown;
-    try {
-      build(stack);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(PlacementError);
+    jest.isolateModules(() => {
+      // The realization module is the one that requires the provider: make that require fail as Node does.
+      jest.doMock(`../lib/targets/${dir}/realization`, () => {
+        throw Object.assign(new Error(`Cannot find module '${pkg}/lib/provider'`), { code: 'MODULE_NOT_FOUND' });
+      });
+      const lib = require('../lib');
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      try {
+        if (dir === 'aws') new lib.AwsTarget(stack, 'aws', { region: 'eu-central-1' });
+        else new lib.DockerTarget(stack, 'docker');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(lib.PlacementError);
+    });
     const err = error as PlacementError;
-    expect(err.where).toBe(`stack/${kind === 'AwsTarget' ? 'aws' : 'docker'}`);
+    expect(err.where).toBe(`stack/${dir}`);
     expect(err.problem).toBe(`${kind} needs the provider package ${pkg}, which is not installed.`);
     expect(err.fix).toBe(`npm install ${pkg}@${range}`);
-    expect(resolve).toHaveBeenCalledWith(`${pkg}/lib/provider`);
+  });
+
+  test('a failure other than the missing package itself is not disguised', () => {
+    jest.isolateModules(() => {
+      jest.doMock('../lib/targets/aws/realization', () => {
+        throw Object.assign(new Error("Cannot find module './some-internal-file'"), { code: 'MODULE_NOT_FOUND' });
+      });
+      const lib = require('../lib');
+      const stack = new TerraformStack(Testing.app(), 'stack');
+      expect(() => new lib.AwsTarget(stack, 'aws', { region: 'eu-central-1' })).toThrow("Cannot find module './some-internal-file'");
+    });
   });
 });

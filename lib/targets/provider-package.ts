@@ -6,28 +6,24 @@ import { PlacementError } from '../placement-error';
 /** A provider package a target needs. */
 export interface ProviderPackage {
   readonly name: string;
-  /** The version range to install (the package's peer dependency). */
+  /** The version range to install: the package's peer dependency range. */
   readonly range: string;
-  /** A submodule to resolve: the package root is never loaded (it pulls in every resource). */
-  readonly probe: string;
 }
 
-export const AWS_PROVIDER_PACKAGE: ProviderPackage = { name: '@cdktf/provider-aws', range: '^20', probe: '@cdktf/provider-aws/lib/provider' };
-export const DOCKER_PROVIDER_PACKAGE: ProviderPackage = { name: '@cdktf/provider-docker', range: '^12', probe: '@cdktf/provider-docker/lib/provider' };
-
-/** How a package is found; an object so tests can replace `resolve`. */
-export const packageResolver = { resolve: (id: string): string => require.resolve(id) };
+export const AWS_PROVIDER_PACKAGE: ProviderPackage = { name: '@cdktf/provider-aws', range: '^20.1.0' };
+export const DOCKER_PROVIDER_PACKAGE: ProviderPackage = { name: '@cdktf/provider-docker', range: '^12.0.3' };
 
 /**
- * Loads a target's realization module after checking that `pkg` resolves; otherwise a PlacementError
- * naming the target and the package to install.
+ * Loads a target's realization module; when that fails because `pkg` itself is not installed, a
+ * PlacementError naming the target and the package to install (any other failure is rethrown).
  */
 export function loadRealization<T>(where: string, targetKind: string, pkg: ProviderPackage, load: () => T): T {
   try {
-    packageResolver.resolve(pkg.probe);
-  } catch {
+    return load();
+  } catch (e) {
+    const missing = (e as { code?: string }).code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes(`'${pkg.name}/`);
+    if (!missing) throw e;
     throw new PlacementError(where, `${targetKind} needs the provider package ${pkg.name}, which is not installed.`,
       `npm install ${pkg.name}@${pkg.range}`);
   }
-  return load();
 }

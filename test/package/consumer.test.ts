@@ -159,7 +159,7 @@ describe('on cdktf', () => {
     expect(JSON.parse(fs.readFileSync(path.join(cdktfAws.dir, 'refusal.json'), 'utf8'))).toEqual({
       // This project installed no Docker provider: the DockerTarget itself is refused, naming the package.
       where: 'refused/docker', problem: expect.stringMatching(/needs the provider package @cdktf\/provider-docker, which is not installed/),
-      fix: 'npm install @cdktf/provider-docker@^12',
+      fix: 'npm install @cdktf/provider-docker@^12.0.3',
     });
   });
 
