@@ -22,14 +22,31 @@ const INSTANCE_TIERS: readonly string[] = TIER_TABLE.filter((p) => p.family === 
  * workload's stack, and cdktf would fail later with a message naming neither.
  */
 export function checkSameStack(where: string, workload: IConstruct, target: IConstruct): void {
-  const own = TerraformStack.of(workload);
+  const own = requireStack(where, workload, 'workload');
   // Not TerraformStack.of: it throws a plain Error for a target outside every stack.
-  const targets = target.node.scopes.find((s) => TerraformStack.isStack(s));
+  const targets = stackOf(target);
   if (own !== targets) {
     throw new PlacementError(where, `the target ${target.node.path} is ${targets ? `in stack '${targets.node.path}'` : 'in no stack'}, and this `
       + `workload is in stack '${own.node.path}': a target's provider serves only its own stack.`,
     `create one target per stack: new AwsTarget(stack, ...) or new DockerTarget(stack, ...) in '${own.node.path}', and pass that one.`);
   }
+}
+
+function stackOf(c: IConstruct): TerraformStack | undefined {
+  return c.node.scopes.find((s) => TerraformStack.isStack(s)) as TerraformStack | undefined;
+}
+
+/**
+ * The stack a workload or target belongs to; a construct outside every stack (e.g. directly under the
+ * App) has no Terraform to write into, and cdktf would fail later with a plain Error or write nothing.
+ */
+export function requireStack(where: string, c: IConstruct, what: string): TerraformStack {
+  const stack = stackOf(c);
+  if (stack === undefined) {
+    throw new PlacementError(where, `this ${what} is not inside a TerraformStack, so it has no Terraform to write into.`,
+      `create it in a stack: const stack = new TerraformStack(app, 'name'); then new ...(stack, '${c.node.id}', ...).`);
+  }
+  return stack;
 }
 
 /**

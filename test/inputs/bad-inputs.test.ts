@@ -149,12 +149,21 @@ test('a target constructed in another stack is a PlacementError naming both stac
   expect(refusal(() => new DenseService(apps, 'svc', { serviceName: 'svc', target: docker, workload: WEB })).problem).toMatch(/in stack 'network'/);
 });
 
-test('a target outside every stack is a PlacementError too', () => {
+test.each([
+  ['an AwsTarget', (app: App) => new AwsTarget(app, 'aws', OFFLINE), 'aws'],
+  ['a DockerTarget', (app: App) => new DockerTarget(app, 'docker'), 'docker'],
+])('%s outside every stack is a PlacementError', (_kind, build, id) => {
+  const e = refusal(() => build(Testing.app()));
+  expect(e.where).toBe(id);
+  expect(e.problem).toBe('this target is not inside a TerraformStack, so it has no Terraform to write into.');
+  expect(e.fix).toMatch(/new TerraformStack\(app, 'name'\)/);
+});
+
+test('a workload outside every stack is a PlacementError', () => {
   const app = Testing.app();
-  const stack = new TerraformStack(app, 'apps');
-  const target = new DockerTarget(app, 'docker');
-  expect(refusal(() => new DenseService(stack, 'svc', { serviceName: 'svc', target, workload: WEB })).problem)
-    .toBe("the target docker is in no stack, and this workload is in stack 'apps': a target's provider serves only its own stack.");
+  const target = new DockerTarget(new TerraformStack(app, 'apps'), 'docker');
+  const e = refusal(() => new DenseService(app, 'svc', { serviceName: 'svc', target, workload: WEB }));
+  expect([e.where, e.problem]).toEqual(['svc', 'this workload is not inside a TerraformStack, so it has no Terraform to write into.']);
 });
 
 describe('environment values that could become a second line', () => {

@@ -9,6 +9,7 @@ import { IsolationNeeds } from '../../needs/needs';
 import { PlacementTier } from '../../placement/boundary';
 import { PlacementError } from '../../placement-error';
 import { AWS_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
+import { requireStack } from '../placement-checks';
 import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization } from '../target';
 
 /**
@@ -84,6 +85,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   constructor(scope: Construct, id: string, props: AwsTargetProps) {
     super(scope, id);
     const where = this.node.path;
+    requireStack(where, this, 'target');
     checkProps(where, props);
     const aws = this.aws = loadRealization(where, 'AwsTarget', AWS_PROVIDER_PACKAGE, (): typeof import('./realization') => require('./realization'));
     this.region = props.region;

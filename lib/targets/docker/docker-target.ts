@@ -14,6 +14,7 @@ import { PlacementEngine } from '../../placement/engine';
 import { PlacementError } from '../../placement-error';
 import { AppRegistry } from '../../registry';
 import { DOCKER_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
+import { requireStack } from '../placement-checks';
 import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization } from '../target';
 
 /**
@@ -80,6 +81,7 @@ export class DockerTarget extends Construct implements IPlacementTarget {
   constructor(scope: Construct, id: string, props: DockerTargetProps = {}) {
     super(scope, id);
     const where = this.node.path;
+    requireStack(where, this, 'target');
     props = props ?? {}; // null from JavaScript
     this.host = props.host ?? DockerTarget.DEFAULT_HOST;
     if (typeof this.host !== 'string' || (!Token.isUnresolved(this.host) && !HOST_URL.test(this.host))) {
