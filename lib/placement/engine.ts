@@ -1,20 +1,14 @@
 import { IsolationBoundary, PlacementTier } from './boundary';
 import { BOUNDARY_RULES, BoundaryRule } from './boundary-rules';
 import { ChoiceContext, CostChoice, PREFERENCE_RULES } from './preferences';
+import { TierCost } from './tier-cost';
 import { boundaryStrength, TIER_TABLE, TierProfile, tierProfile } from './tiers';
 import { EfficiencyPriority, HardwareExclusivity, LoadProfile } from '../needs/enums';
 import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
 import { NeedsValidation } from '../needs/validation';
 import { PlacementError } from '../placement-error';
 
-/**
- * The estimated monthly cost of one tier for a workload (from CostEstimator.alternatives).
- */
-export interface TierCost {
-  readonly tier: PlacementTier;
-  /** Estimated USD per month. */
-  readonly monthlyUsd: number;
-}
+export { TierCost } from './tier-cost';
 
 /**
  * What the engine is asked to place.

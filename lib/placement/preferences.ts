@@ -1,5 +1,5 @@
 import { IsolationBoundary, PlacementTier } from './boundary';
-import type { TierCost } from './engine';
+import type { TierCost } from './tier-cost';
 import { TierProfile } from './tiers';
 import { EfficiencyPriority, LoadProfile } from '../needs/enums';
 import { PlacementError } from '../placement-error';
