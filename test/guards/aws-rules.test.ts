@@ -70,6 +70,23 @@ test('ISO-AWS-004: ingress from anywhere that no workload declared; a declared p
   expect(err.message).not.toContain('test/declared:');
 });
 
+test('ISO-AWS-004: the internet in halves, or any public /8, is the internet too; private blocks pass', () => {
+  const stack = tenantStack();
+  const sgId = sgIdOf(stack);
+  new SecurityGroupRule(stack, 'halves', { type: 'ingress', securityGroupId: sgId, cidrBlocks: ['0.0.0.0/1', '128.0.0.0/1'], protocol: 'tcp', fromPort: 80, toPort: 80 });
+  new VpcSecurityGroupIngressRule(stack, 'public-8', { securityGroupId: sgId, cidrIpv4: '11.0.0.0/8', ipProtocol: 'tcp', fromPort: 80, toPort: 80 });
+  new VpcSecurityGroupIngressRule(stack, 'v6-wide', { securityGroupId: sgId, cidrIpv6: '2000::/3', ipProtocol: 'tcp', fromPort: 80, toPort: 80 });
+  new VpcSecurityGroupIngressRule(stack, 'private-8', { securityGroupId: sgId, cidrIpv4: '10.0.0.0/8', ipProtocol: 'tcp', fromPort: 80, toPort: 80 });
+  new VpcSecurityGroupIngressRule(stack, 'office', { securityGroupId: sgId, cidrIpv4: '203.0.113.0/24', ipProtocol: 'tcp', fromPort: 80, toPort: 80 });
+  new VpcSecurityGroupIngressRule(stack, 'ula', { securityGroupId: sgId, cidrIpv6: 'fd00::/8', ipProtocol: 'tcp', fromPort: 80, toPort: 80 });
+  const err = guardError(stack);
+  expect(findingIds(err)).toEqual(['ISO-AWS-004', 'ISO-AWS-004', 'ISO-AWS-004']);
+  expectFinding(err, 'ISO-AWS-004', 'test/halves', 'the rule admits tcp/80 from 0.0.0.0/1 and 128.0.0.0/1, and no workload declared it public.');
+  expectFinding(err, 'ISO-AWS-004', 'test/public-8', 'the rule admits tcp/80 from 11.0.0.0/8');
+  expectFinding(err, 'ISO-AWS-004', 'test/v6-wide', 'the rule admits tcp/80 from 2000::/3');
+  for (const ok of ['private-8', 'office', 'ula']) expect(err.message).not.toContain(`test/${ok}:`);
+});
+
 test('ISO-AWS-005: SSH from a private range, and all traffic, are refused even when not public', () => {
   const stack = tenantStack();
   new SecurityGroupRule(stack, 'ssh', { type: 'ingress', securityGroupId: sgIdOf(stack), cidrBlocks: ['10.0.0.0/8'], protocol: 'tcp', fromPort: 20, toPort: 30 });

@@ -16,6 +16,20 @@ export interface Ingress {
 export const INGRESS_TYPES = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'];
 export const ANYWHERE = ['0.0.0.0/0', '::/0'];
 
+/**
+ * A source that is the internet for practical purposes: 0.0.0.0/0 or ::/0, or any block of /8 or wider
+ * that is not private (0.0.0.0/1 plus 128.0.0.0/1 is 0.0.0.0/0 written twice). 10.0.0.0/8 and
+ * fc00::/7 (unique local) are private; every other such block holds public addresses.
+ */
+export function isOpenToInternet(cidr: string): boolean {
+  if (ANYWHERE.includes(cidr)) return true;
+  const [address, bits] = cidr.split('/');
+  const prefix = Number(bits);
+  if (!Number.isInteger(prefix) || address === undefined) return false;
+  if (address.includes(':')) return prefix <= 8 && !(prefix >= 7 && /^f[cd]/i.test(address));
+  return prefix <= 8 && !(prefix === 8 && address.startsWith('10.'));
+}
+
 export function ingressOf(type: string, config: Config): Ingress[] {
   const declaredPublic = String(tagsOf(config)[TAG.publicPorts] ?? '').split(',').filter((p) => p.trim() !== '').map(Number);
   const entry = (label: string, c: Config, cidrs: unknown[], protocol: unknown): Ingress => ({
