@@ -39,8 +39,9 @@ export interface PlacementRequest {
    */
   readonly acknowledgeWeakerIsolation?: string;
   /**
-   * Estimated monthly cost per tier. With priority COST and a cost for every remaining candidate, the
-   * cheapest candidate wins (ties in table order).
+   * Estimated monthly cost per tier that can run the workload (CostEstimator.alternatives). With
+   * priority COST the cheapest priced candidate wins (ties in table order); a candidate without a cost
+   * is taken as unable to run the workload as sized and is not chosen.
    * @default - no costs: table order decides
    */
   readonly tierCosts?: TierCost[];

@@ -75,20 +75,29 @@ export class CostChoice {
   }
 
   /**
-   * The cheapest remaining candidate when every one has a cost (ties: the first in table order), with a
-   * reason saying by how much; undefined (and a reason) when costs are missing.
+   * The cheapest remaining candidate that has a cost (ties: the first in table order), with a reason
+   * saying by how much. A candidate without a cost is one the estimator could not size the workload
+   * on (e.g. Fargate above 16 vCPU): it is not chosen. Undefined without any cost.
    */
   public static cheapest(remaining: readonly TierProfile[], costs: Map<PlacementTier, number>, reasons: string[]): TierProfile | undefined {
     if (costs.size === 0) return undefined;
-    const missing = remaining.filter((c) => !costs.has(c.tier)).map((c) => c.tier);
-    if (missing.length > 0) {
-      reasons.push(`COST priority has no estimated cost for ${missing.join(', ')}; table order decides.`);
+    const priced = remaining.filter((c) => costs.has(c.tier));
+    if (priced.length === 0) {
+      reasons.push(`COST priority has no estimated cost for any of ${remaining.map((c) => c.tier).join(', ')}; table order decides.`);
       return undefined;
     }
+    const missing = remaining.filter((c) => !costs.has(c.tier)).map((c) => c.tier);
+    if (missing.length > 0) {
+      reasons.push(`COST priority: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no estimated cost (${missing.length === 1 ? 'it cannot' : 'they cannot'} run the workload as sized), so ${missing.length === 1 ? 'it is' : 'they are'} not chosen.`);
+    }
     const cents = (c: TierProfile) => Math.round(costs.get(c.tier)! * 100);
-    const chosen = remaining.reduce((best, c) => (cents(c) < cents(best) ? c : best));
-    const rest = remaining.filter((c) => c !== chosen);
-    if (rest.length === 0) return undefined; // one candidate left: an earlier preference already chose
+    const chosen = priced.reduce((best, c) => (cents(c) < cents(best) ? c : best));
+    const rest = priced.filter((c) => c !== chosen);
+    if (rest.length === 0) {
+      if (remaining.length === 1) return undefined; // one candidate left: an earlier preference already chose
+      reasons.push(`COST priority: ${chosen.tier} is the only candidate with an estimated cost ($${usd(costs.get(chosen.tier)!)}/month).`);
+      return chosen;
+    }
     const next = rest.reduce((best, c) => (cents(c) < cents(best) ? c : best));
     const diff = (cents(next) - cents(chosen)) / 100;
     reasons.push(diff === 0

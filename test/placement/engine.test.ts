@@ -31,9 +31,11 @@ function expected(co: string, hw: string, ownKernel: boolean, priority: string, 
   }
   if (load === 'spiky' && elastic && priority !== 'performance' && candidates.includes('microvm-container')) return 'microvm-container';
   if (priority === 'balanced' && ORDER[required] === 'hypervisor' && candidates.includes('vm')) return 'vm';
-  if (priority === 'cost' && costs && candidates.every((t) => costs[t] !== undefined)) {
-    let cheapest = candidates[0];
-    for (const t of candidates) if (costs[t] < costs[cheapest]) cheapest = t;
+  // A candidate the costs leave out cannot run the workload (the estimator prices every tier that can).
+  const priced = candidates.filter((t) => costs?.[t] !== undefined);
+  if (priority === 'cost' && costs && priced.length > 0) {
+    let cheapest = priced[0];
+    for (const t of priced) if (costs[t] < costs[cheapest]) cheapest = t;
     return cheapest;
   }
   return candidates[0];
@@ -177,10 +179,17 @@ describe('COST with tier costs (DESIGN.md step 3)', () => {
     expect(decision.reasons.join(' ')).toContain('microvm-container and vm cost the same ($50.00/month); the first in table order wins');
   });
 
-  test('a candidate without a cost: table order, and the reason names it', () => {
+  test('a candidate without a cost cannot run the workload: the cheapest priced one wins, and the reason names the others', () => {
+    const decision = PlacementEngine.decide({ ...hostile, tierCosts: [{ tier: T.VM, monthlyUsd: 70 }, { tier: T.DEDICATED_VM, monthlyUsd: 900 }] });
+    expect(decision.tier).toBe(T.VM);
+    expect(decision.reasons.join(' ')).toContain('COST priority: microvm-container, dedicated-host have no estimated cost (they cannot run the workload as sized), so they are not chosen.');
+    expect(decision.reasons.join(' ')).toContain('vm is the cheapest candidate at $70.00/month, $830.00 less than dedicated-vm');
+  });
+
+  test('one priced candidate among several is chosen', () => {
     const decision = PlacementEngine.decide({ ...hostile, tierCosts: [{ tier: T.VM, monthlyUsd: 1 }] });
-    expect(decision.tier).toBe(T.MICROVM_CONTAINER);
-    expect(decision.reasons.join(' ')).toContain('COST priority has no estimated cost for microvm-container, dedicated-vm, dedicated-host; table order decides.');
+    expect(decision.tier).toBe(T.VM);
+    expect(decision.reasons.join(' ')).toContain('vm is the only candidate with an estimated cost ($1.00/month)');
   });
 
   test('BALANCED and PERFORMANCE ignore costs', () => {
