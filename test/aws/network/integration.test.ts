@@ -174,3 +174,35 @@ describe('the quota check', () => {
     expect(checkOf(raised).findings).toEqual([]);
   });
 });
+
+describe('dedicatedNetwork', () => {
+  test('each such tenant gets its own VPC with a /20 of the target\'s pool, its own endpoints, never peered; the rest share the tenant network', () => {
+    const { stack, target } = awsStack({ ...OFFLINE, dedicatedNetworkPool: '10.200.0.0/16' });
+    for (const id of ['silo-a', 'silo-b']) {
+      new IsolatedTenant(stack, id, { tenantId: id, target, workload: WEB, isolation: { coTenancy: CoTenancy.HOSTILE, dedicatedNetwork: true } });
+    }
+    new IsolatedTenant(stack, 'shared', { tenantId: 'shared', target, workload: WEB });
+    const { resources } = synthesize(stack);
+    const vpcs = ofType(resources, 'aws_vpc').map((v) => [v.path, v.body.cidr_block]);
+    expect(vpcs.map(([p]) => p).sort()).toEqual(['aws/tenant-network/vpc', 'silo-a/network/vpc', 'silo-b/network/vpc']);
+    const silos = vpcs.filter(([p]) => p.startsWith('silo-')).map(([, c]) => c);
+    expect(new Set(silos).size).toBe(2);
+    for (const cidr of silos) expect(cidr).toMatch(/^10\.200\.\d+\.0\/20$/);
+    for (const id of ['silo-a', 'silo-b']) expect(under(resources, `${id}/network/`).filter((r) => r.type === 'aws_vpc_endpoint').length).toBe(8);
+    expect(resources.filter((r) => /peering|transit_gateway/.test(r.type))).toEqual([]);
+    const [instance] = ofType(under(resources, 'silo-a/'), 'aws_instance');
+    expect(instance.body.subnet_id).toMatch(/^\$\{aws_subnet\.silo-a_network_isolated-1_/);
+  });
+
+  test('is a tenant boundary: a DenseService asking for it is refused', () => {
+    const { stack, target } = awsStack();
+    const err = refusal(() => new DenseService(stack, 'web', { serviceName: 'web', target, workload: WEB, isolation: { coTenancy: CoTenancy.TRUSTED, dedicatedNetwork: true } }));
+    expect(err.problem).toMatch(/dedicatedNetwork is a tenant boundary/);
+  });
+
+  test('a value that is not a boolean is refused', () => {
+    const { stack, target } = awsStack();
+    const err = refusal(() => new IsolatedTenant(stack, 't', { tenantId: 't', target, workload: WEB, isolation: { coTenancy: CoTenancy.HOSTILE, dedicatedNetwork: 'yes' as never } }));
+    expect(err.problem).toMatch(/isolation.dedicatedNetwork must be true or false/);
+  });
+});
