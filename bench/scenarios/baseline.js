@@ -3,7 +3,8 @@
 // outputs); only construct ids (and so logical ids) differ. test/bench/baseline-parity.test.ts
 // keeps the two equal. It writes no placement report: that is the library's extra output.
 'use strict';
-const { TerraformOutput, TerraformStack } = require('cdktf');
+const { createHash } = require('crypto');
+const { TerraformOutput, TerraformResource, TerraformStack } = require('cdktf');
 const { AutoscalingGroup } = require('@cdktf/provider-aws/lib/autoscaling-group');
 const { CloudwatchLogGroup } = require('@cdktf/provider-aws/lib/cloudwatch-log-group');
 const { DefaultSecurityGroup } = require('@cdktf/provider-aws/lib/default-security-group');
@@ -13,6 +14,7 @@ const { EcsClusterCapacityProviders } = require('@cdktf/provider-aws/lib/ecs-clu
 const { EcsService } = require('@cdktf/provider-aws/lib/ecs-service');
 const { EcsTaskDefinition } = require('@cdktf/provider-aws/lib/ecs-task-definition');
 const { Eip } = require('@cdktf/provider-aws/lib/eip');
+const { FlowLog } = require('@cdktf/provider-aws/lib/flow-log');
 const { IamInstanceProfile } = require('@cdktf/provider-aws/lib/iam-instance-profile');
 const { IamRole } = require('@cdktf/provider-aws/lib/iam-role');
 const { IamRolePolicy } = require('@cdktf/provider-aws/lib/iam-role-policy');
@@ -36,6 +38,11 @@ const { scenarioTarget, tenantWorkload, serviceWorkload } = require('./shape');
 
 const { region, availabilityZones: azs, ami, ecsAmi, accountId } = scenarioTarget;
 const CIDR = '10.0.0.0/16';
+const STACK = 'bench';
+// Account-global names carry the stack and the kind (lib/targets/aws/network/names.ts); IAM prefixes
+// longer than 37 characters are cut and end in a hash of the whole (boundary.ts iamNamePrefix).
+const DENSE = `iso_${STACK}_dense_aws`;
+const iamPrefix = (full) => `${full.length <= 37 ? full : `${full.slice(0, 30)}_${createHash('sha256').update(full).digest('hex').slice(0, 6)}`}_`;
 const ENDPOINTS = ['ssm', 'ssmmessages', 'ec2messages', 'ecr.api', 'ecr.dkr', 'logs', 'secretsmanager'];
 const METADATA = { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' };
 const ROOT = `arn:aws:iam::${accountId}:root`;
@@ -107,27 +114,27 @@ docker run -d \\
 }
 
 function build(app, n) {
-  const stack = new TerraformStack(app, 'bench');
-  new AwsProvider(stack, 'aws', { region, defaultTags: [{ tags: { ManagedBy: 'cdktf-isolation' } }] });
+  const stack = new TerraformStack(app, STACK);
+  const provider = new AwsProvider(stack, 'aws', { region, alias: 'aws', defaultTags: [{ tags: { ManagedBy: 'cdktf-isolation' } }] });
 
   // Shared by the services: a VPC with egress, a KMS key, one ECS cluster and one EC2 capacity pool.
-  const d = { 'isolation:service': 'shared', 'isolation:tier': 'shared-container', Name: 'dense-aws' };
+  const d = { 'isolation:service': 'shared', 'isolation:tier': 'shared-container', Name: DENSE };
   const denseVpc = new Vpc(stack, 'dense-vpc', { cidrBlock: CIDR, enableDnsHostnames: true, enableDnsSupport: true, tags: d });
-  new DefaultSecurityGroup(stack, 'dense-default-sg', { vpcId: denseVpc.id, tags: { ...d, Name: 'dense-aws-default-unused' } });
-  const densePrivateRoutes = new RouteTable(stack, 'dense-private-routes', { vpcId: denseVpc.id, tags: { ...d, Name: 'dense-aws-private' } });
-  const densePublicRoutes = new RouteTable(stack, 'dense-public-routes', { vpcId: denseVpc.id, tags: { ...d, Name: 'dense-aws-public' } });
+  new DefaultSecurityGroup(stack, 'dense-default-sg', { vpcId: denseVpc.id, tags: { ...d, Name: `${DENSE}-default-unused` } });
+  const densePrivateRoutes = new RouteTable(stack, 'dense-private-routes', { vpcId: denseVpc.id, tags: { ...d, Name: `${DENSE}-private` } });
+  const densePublicRoutes = new RouteTable(stack, 'dense-public-routes', { vpcId: denseVpc.id, tags: { ...d, Name: `${DENSE}-public` } });
   const igw = new InternetGateway(stack, 'dense-igw', { vpcId: denseVpc.id, tags: d });
   new Route(stack, 'dense-public-default', { routeTableId: densePublicRoutes.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
   const densePrivate = [];
   const densePublic = [];
   azs.forEach((az, i) => {
     const priv = new Subnet(stack, `dense-private-${i + 1}`, {
-      vpcId: denseVpc.id, availabilityZone: az, cidrBlock: `10.0.${i * 16}.0/20`, mapPublicIpOnLaunch: false, tags: { ...d, Name: `dense-aws-private-${i + 1}` },
+      vpcId: denseVpc.id, availabilityZone: az, cidrBlock: `10.0.${i * 16}.0/20`, mapPublicIpOnLaunch: false, tags: { ...d, Name: `${DENSE}-private-${i + 1}` },
     });
     new RouteTableAssociation(stack, `dense-private-${i + 1}-routes`, { subnetId: priv.id, routeTableId: densePrivateRoutes.id });
     densePrivate.push(priv.id);
     const pub = new Subnet(stack, `dense-public-${i + 1}`, {
-      vpcId: denseVpc.id, availabilityZone: az, cidrBlock: `10.0.${128 + i * 16}.0/20`, mapPublicIpOnLaunch: false, tags: { ...d, Name: `dense-aws-public-${i + 1}` },
+      vpcId: denseVpc.id, availabilityZone: az, cidrBlock: `10.0.${128 + i * 16}.0/20`, mapPublicIpOnLaunch: false, tags: { ...d, Name: `${DENSE}-public-${i + 1}` },
     });
     new RouteTableAssociation(stack, `dense-public-${i + 1}-routes`, { subnetId: pub.id, routeTableId: densePublicRoutes.id });
     densePublic.push(pub.id);
@@ -137,8 +144,8 @@ function build(app, n) {
   new Route(stack, 'dense-private-default', { routeTableId: densePrivateRoutes.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
 
   const denseKey = new KmsKey(stack, 'dense-key', {
-    description: 'dense-aws: volumes and logs', enableKeyRotation: true, deletionWindowInDays: 30, tags: d,
-    policy: keyPolicy(`arn:aws:logs:${region}:${accountId}:log-group:/isolation/service/*`, [
+    description: `${DENSE}: volumes and logs`, enableKeyRotation: true, deletionWindowInDays: 30, tags: d,
+    policy: keyPolicy(`arn:aws:logs:${region}:${accountId}:log-group:/isolation/${STACK}/service/*`, [
       {
         Sid: 'AutoScalingUsesKeyForVolumes', Effect: 'Allow', Principal: { AWS: '*' }, Action: KEY_USE, Resource: '*',
         Condition: { StringEquals: { 'kms:CallerAccount': accountId, 'aws:PrincipalArn': SLR } },
@@ -149,16 +156,16 @@ function build(app, n) {
       },
     ]),
   });
-  new KmsAlias(stack, 'dense-key-alias', { name: 'alias/isolation/dense-aws', targetKeyId: denseKey.keyId });
-  const cluster = new EcsCluster(stack, 'dense-cluster', { name: 'dense-aws', setting: [{ name: 'containerInsights', value: 'enabled' }], tags: d });
+  new KmsAlias(stack, 'dense-key-alias', { name: `alias/isolation/${STACK}/dense/aws`, targetKeyId: denseKey.keyId });
+  const cluster = new EcsCluster(stack, 'dense-cluster', { name: DENSE, setting: [{ name: 'containerInsights', value: 'enabled' }], tags: d });
 
-  const p = { 'isolation:pool': 'trusted', 'isolation:tier': 'shared-container', Name: 'dense-aws-trusted' };
+  const p = { 'isolation:pool': 'trusted', 'isolation:tier': 'shared-container', Name: `${DENSE}-trusted` };
   const poolSg = new SecurityGroup(stack, 'pool-sg', {
-    vpcId: denseVpc.id, name: 'dense-aws-trusted-instances', description: 'dense-aws-trusted container instances: no inbound',
-    tags: { ...p, Name: 'dense-aws-trusted-instances' },
+    vpcId: denseVpc.id, name: `${DENSE}-trusted-instances`, description: `${DENSE}-trusted container instances: no inbound`,
+    tags: { ...p, Name: `${DENSE}-trusted-instances` },
   });
   new VpcSecurityGroupEgressRule(stack, 'pool-egress', { securityGroupId: poolSg.id, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags: p });
-  const poolRole = new IamRole(stack, 'pool-role', { namePrefix: 'dense-aws-trusted-instance-', assumeRolePolicy: assumeRole('ec2.amazonaws.com'), tags: p });
+  const poolRole = new IamRole(stack, 'pool-role', { namePrefix: iamPrefix(`iso_${STACK}_dense_aws-trusted_instance-role`), assumeRolePolicy: assumeRole('ec2.amazonaws.com'), tags: p });
   new IamRolePolicy(stack, 'pool-role-policy', {
     role: poolRole.id, name: 'least-privilege', policy: policy([SSM_AGENT,
       {
@@ -172,11 +179,11 @@ function build(app, n) {
       },
     ]),
   });
-  const poolProfile = new IamInstanceProfile(stack, 'pool-profile', { namePrefix: 'dense-aws-trusted-', role: poolRole.name, tags: p });
+  const poolProfile = new IamInstanceProfile(stack, 'pool-profile', { namePrefix: `iso_${STACK}_dense_aws-trusted_instance_`, role: poolRole.name, tags: p });
   const ecsUserData = [
     '#!/bin/bash',
     'cat >> /etc/ecs/ecs.config <<EOF',
-    'ECS_CLUSTER=dense-aws',
+    `ECS_CLUSTER=${DENSE}`,
     'ECS_AWSVPC_BLOCK_IMDS=true',
     'ECS_DISABLE_PRIVILEGED=true',
     'ECS_ENABLE_TASK_IAM_ROLE=true',
@@ -186,7 +193,7 @@ function build(app, n) {
     '',
   ].join('\n');
   const template = new LaunchTemplate(stack, 'pool-launch-template', {
-    namePrefix: 'dense-aws-trusted-',
+    namePrefix: `${DENSE}-trusted-`,
     imageId: ecsAmi,
     instanceType: 't3a.micro',
     iamInstanceProfile: { name: poolProfile.name },
@@ -199,7 +206,7 @@ function build(app, n) {
     tags: p,
   });
   const asg = new AutoscalingGroup(stack, 'pool-asg', {
-    namePrefix: 'dense-aws-trusted-',
+    namePrefix: `${DENSE}-trusted-`,
     minSize: 0,
     maxSize: n * serviceWorkload.replicas,
     vpcZoneIdentifier: densePrivate,
@@ -210,7 +217,7 @@ function build(app, n) {
     lifecycle: { ignoreChanges: ['desired_capacity'] },
   });
   const capacityProvider = new EcsCapacityProvider(stack, 'pool-capacity-provider', {
-    name: 'cp-dense-aws-trusted',
+    name: `cp_${STACK}_dense_aws_trusted`,
     autoScalingGroupProvider: {
       autoScalingGroupArn: asg.arn,
       managedTerminationProtection: 'DISABLED',
@@ -223,65 +230,111 @@ function build(app, n) {
     clusterName: cluster.name, capacityProviders: [capacityProvider.name],
   });
 
+  const net = tenantNetwork(stack);
   for (let i = 0; i < n; i++) {
-    tenant(stack, `tenant-${i}`);
+    tenant(stack, `tenant-${i}`, net);
     service(stack, `service-${i}`, cluster, denseVpc, densePrivate, denseKey, capacityProviders);
   }
+  // What AwsTarget's provider aspect does: every resource names the target's aliased provider.
+  for (const c of stack.node.findAll()) if (c instanceof TerraformResource) c.provider = provider;
   return stack;
 }
 
-/** One tenant at the VM tier: own VPC without egress (VPC endpoints), key, log group, security group, role, instance. */
-function tenant(stack, t) {
-  const tags = { 'isolation:tenant': t, 'isolation:tier': 'vm', Name: t };
-  const vpc = new Vpc(stack, `${t}-vpc`, { cidrBlock: CIDR, enableDnsHostnames: true, enableDnsSupport: true, tags });
-  new DefaultSecurityGroup(stack, `${t}-default-sg`, { vpcId: vpc.id, tags: { ...tags, Name: `${t}-default-unused` } });
-  const routes = new RouteTable(stack, `${t}-private-routes`, { vpcId: vpc.id, tags: { ...tags, Name: `${t}-private` } });
-  const subnets = azs.map((az, i) => {
-    const subnet = new Subnet(stack, `${t}-private-${i + 1}`, {
-      vpcId: vpc.id, availabilityZone: az, cidrBlock: `10.0.${i * 16}.0/20`, mapPublicIpOnLaunch: false, tags: { ...tags, Name: `${t}-private-${i + 1}` },
-    });
-    new RouteTableAssociation(stack, `${t}-private-${i + 1}-routes`, { subnetId: subnet.id, routeTableId: routes.id });
-    return subnet;
-  });
-  const subnetIds = subnets.map((s) => s.id);
-  const endpointSg = new SecurityGroup(stack, `${t}-endpoints-sg`, {
-    vpcId: vpc.id, name: `${t}-endpoints`, description: `VPC endpoints of ${t}: HTTPS from inside the VPC only`, tags: { ...tags, Name: `${t}-endpoints` },
-  });
-  new VpcSecurityGroupIngressRule(stack, `${t}-endpoints-https`, {
-    securityGroupId: endpointSg.id, cidrIpv4: CIDR, ipProtocol: 'tcp', fromPort: 443, toPort: 443, description: 'HTTPS from the VPC', tags,
-  });
-  for (const service of ENDPOINTS) {
-    new VpcEndpoint(stack, `${t}-endpoint-${service}`, {
-      vpcId: vpc.id, serviceName: `com.amazonaws.${region}.${service}`, vpcEndpointType: 'Interface', privateDnsEnabled: true,
-      subnetIds, securityGroupIds: [endpointSg.id], tags: { ...tags, Name: `${t}-${service}` },
+const SUBNET_KINDS = [['isolated', 0], ['egress', 64], ['public', 128]];
+
+/** The target's shared tenant network: VPC, 3 kinds of subnet per zone, shared endpoints, restricted S3 endpoint, flow log. */
+function tenantNetwork(stack) {
+  const tags = { 'isolation:network': 'aws' };
+  const vpc = new Vpc(stack, 'net-vpc', { cidrBlock: CIDR, enableDnsHostnames: true, enableDnsSupport: true, tags: { ...tags, Name: 'aws' } });
+  new DefaultSecurityGroup(stack, 'net-default-sg', { vpcId: vpc.id, tags: { ...tags, Name: 'aws-default-unused' } });
+  const isolatedRoutes = new RouteTable(stack, 'net-isolated-routes', { vpcId: vpc.id, tags: { ...tags, Name: 'aws-isolated' } });
+  const publicRoutes = new RouteTable(stack, 'net-public-routes', { vpcId: vpc.id, tags: { ...tags, Name: 'aws-public' } });
+  const egressRoutes = azs.map((_, i) => new RouteTable(stack, `net-egress-routes-${i + 1}`, { vpcId: vpc.id, tags: { ...tags, Name: `aws-egress-${i + 1}` } }));
+  const subnets = {};
+  for (const [kind, base] of SUBNET_KINDS) {
+    subnets[kind] = azs.map((az, i) => {
+      const subnet = new Subnet(stack, `net-${kind}-${i + 1}`, {
+        vpcId: vpc.id, availabilityZone: az, cidrBlock: `10.0.${base + i * 8}.0/21`, mapPublicIpOnLaunch: false,
+        tags: { ...tags, 'isolation:subnet': kind, Name: `aws-${kind}-${i + 1}` },
+      });
+      const routeTableId = kind === 'isolated' ? isolatedRoutes.id : kind === 'public' ? publicRoutes.id : egressRoutes[i].id;
+      new RouteTableAssociation(stack, `net-${kind}-${i + 1}-routes`, { subnetId: subnet.id, routeTableId });
+      return subnet.id;
     });
   }
-  new VpcEndpoint(stack, `${t}-endpoint-s3`, {
-    vpcId: vpc.id, serviceName: `com.amazonaws.${region}.s3`, vpcEndpointType: 'Gateway', routeTableIds: [routes.id], tags: { ...tags, Name: `${t}-s3` },
+  const endpointSg = new SecurityGroup(stack, 'net-endpoints-sg', {
+    vpcId: vpc.id, name: 'aws-endpoints', description: 'Interface endpoints of aws: HTTPS from the tenant subnets only', tags: { ...tags, Name: 'aws-endpoints' },
+  });
+  new VpcSecurityGroupIngressRule(stack, 'net-endpoints-https', {
+    securityGroupId: endpointSg.id, cidrIpv4: '10.0.0.0/17', ipProtocol: 'tcp', fromPort: 443, toPort: 443, description: 'HTTPS from the isolated and egress subnets', tags,
+  });
+  const s3 = new VpcEndpoint(stack, 'net-endpoint-s3', {
+    vpcId: vpc.id, serviceName: `com.amazonaws.${region}.s3`, vpcEndpointType: 'Gateway', routeTableIds: [isolatedRoutes.id], tags: { ...tags, Name: 'aws-s3' },
     policy: policy([
       { Sid: 'BucketsOfThisAccount', Effect: 'Allow', Principal: { AWS: '*' }, Action: S3_DATA, Resource: '*', Condition: { StringEquals: { 'aws:ResourceAccount': accountId } } },
       { Sid: 'AmazonLinuxRepositories', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['s3:GetObject'], Resource: [`arn:aws:s3:::al2023-repos-${region}-*/*`] },
       { Sid: 'EcrImageLayers', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['s3:GetObject'], Resource: [`arn:aws:s3:::prod-${region}-starport-layer-bucket/*`] },
     ]),
   });
+  const flowGroup = `/isolation/${STACK}/network/aws/flow-log`;
+  const flowArn = `arn:aws:logs:${region}:${accountId}:log-group:${flowGroup}`;
+  const key = new KmsKey(stack, 'net-key', {
+    description: 'aws: VPC flow log', enableKeyRotation: true, deletionWindowInDays: 30, tags, policy: keyPolicy(flowArn, []),
+  });
+  new KmsAlias(stack, 'net-key-alias', { name: `alias/isolation/${STACK}/network/aws`, targetKeyId: key.keyId });
+  const group = new CloudwatchLogGroup(stack, 'net-flow-log-group', { name: flowGroup, retentionInDays: 90, kmsKeyId: key.arn, tags });
+  const role = new IamRole(stack, 'net-flow-log-role', {
+    name: `iso_${STACK}_network_aws_flow-log`, tags,
+    assumeRolePolicy: policy([{
+      Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: ['sts:AssumeRole'],
+      Condition: { StringEquals: { 'aws:SourceAccount': accountId }, ArnLike: { 'aws:SourceArn': `arn:aws:ec2:${region}:${accountId}:vpc-flow-log/*` } },
+    }]),
+  });
+  new IamRolePolicy(stack, 'net-flow-log-role-policy', {
+    role: role.id, name: 'write-flow-log', policy: policy([
+      { Sid: 'WriteFlowLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], Resource: [flowArn, `${flowArn}:*`] },
+      { Sid: 'FindFlowLogGroup', Effect: 'Allow', Action: ['logs:DescribeLogGroups'], Resource: `arn:aws:logs:${region}:${accountId}:log-group:*` },
+    ]),
+  });
+  new FlowLog(stack, 'net-flow-log', {
+    vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 'cloud-watch-logs', logDestination: group.arn, iamRoleArn: role.arn, maxAggregationInterval: 600, tags,
+  });
+  for (const service of ENDPOINTS) {
+    new VpcEndpoint(stack, `net-endpoint-${service}`, {
+      vpcId: vpc.id, serviceName: `com.amazonaws.${region}.${service}`, vpcEndpointType: 'Interface', privateDnsEnabled: true,
+      subnetIds: subnets.isolated, securityGroupIds: [endpointSg.id], tags: { ...tags, Name: `aws-${service}` },
+    });
+  }
+  return { vpcId: vpc.id, isolated: subnets.isolated, endpointSgId: endpointSg.id, s3PrefixListId: s3.prefixListId };
+}
 
-  const logGroup = `/isolation/tenant/${t}`;
+/** One tenant at the VM tier in the shared network: key, log group, its own security group (tcp/443 out to the endpoints and S3), role, instance. */
+function tenant(stack, t, net) {
+  const tags = { 'isolation:tenant': t, 'isolation:tier': 'vm', Name: t };
+  const logGroup = `/isolation/${STACK}/tenant/${t}`;
   const key = new KmsKey(stack, `${t}-key`, {
     description: `${t}: volumes and logs`, enableKeyRotation: true, deletionWindowInDays: 30, tags,
     policy: keyPolicy(`arn:aws:logs:${region}:${accountId}:log-group:${logGroup}`, []),
   });
-  new KmsAlias(stack, `${t}-key-alias`, { name: `alias/isolation/${t}`, targetKeyId: key.keyId });
+  new KmsAlias(stack, `${t}-key-alias`, { name: `alias/isolation/${STACK}/tenant/${t}`, targetKeyId: key.keyId });
   new CloudwatchLogGroup(stack, `${t}-logs`, { name: logGroup, retentionInDays: 90, kmsKeyId: key.arn, tags });
 
-  const sg = new SecurityGroup(stack, `${t}-sg`, { vpcId: vpc.id, name: `${t}-workload`, description: `${t}: declared ingress only`, tags: { ...tags, Name: `${t}-workload` } });
-  new VpcSecurityGroupEgressRule(stack, `${t}-egress`, { securityGroupId: sg.id, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags });
-  const role = new IamRole(stack, `${t}-role`, { namePrefix: `${t}-instance-`, assumeRolePolicy: assumeRole('ec2.amazonaws.com'), tags });
+  const sg = new SecurityGroup(stack, `${t}-sg`, {
+    vpcId: net.vpcId, name: `tenant-${t}`, description: `tenant ${t}: declared ingress only`, tags: { ...tags, Name: `tenant-${t}` },
+  });
+  new VpcSecurityGroupEgressRule(stack, `${t}-egress-endpoints`, {
+    securityGroupId: sg.id, referencedSecurityGroupId: net.endpointSgId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, description: 'HTTPS to the interface endpoints', tags,
+  });
+  new VpcSecurityGroupEgressRule(stack, `${t}-egress-s3`, {
+    securityGroupId: sg.id, prefixListId: net.s3PrefixListId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, description: 'HTTPS to S3 through the gateway endpoint', tags,
+  });
+  const role = new IamRole(stack, `${t}-role`, { namePrefix: iamPrefix(`iso_${STACK}_tenant_${t}_instance-role`), assumeRolePolicy: assumeRole('ec2.amazonaws.com'), tags });
   new IamRolePolicy(stack, `${t}-role-policy`, { role: role.id, name: 'least-privilege', policy: policy([SSM_AGENT, logWrite(logGroup)]) });
-  const profile = new IamInstanceProfile(stack, `${t}-profile`, { namePrefix: `${t}-`, role: role.name, tags });
+  const profile = new IamInstanceProfile(stack, `${t}-profile`, { namePrefix: `iso_${STACK}_tenant_${t}_instance_`, role: role.name, tags });
   const instance = new Instance(stack, `${t}-instance`, {
     ami,
     instanceType: 't3a.medium',
-    subnetId: subnets[0].id,
+    subnetId: net.isolated[0],
     vpcSecurityGroupIds: [sg.id],
     iamInstanceProfile: profile.name,
     associatePublicIpAddress: false,
@@ -301,11 +354,11 @@ function tenant(stack, t) {
 function service(stack, s, cluster, vpc, subnetIds, key, capacityProviders) {
   const w = serviceWorkload;
   const tags = { 'isolation:service': s, 'isolation:tier': 'shared-container', Name: s };
-  const logGroup = `/isolation/service/${s}`;
+  const logGroup = `/isolation/${STACK}/service/${s}`;
   new CloudwatchLogGroup(stack, `${s}-logs`, { name: logGroup, retentionInDays: 90, kmsKeyId: key.arn, tags });
   const sg = new SecurityGroup(stack, `${s}-sg`, { vpcId: vpc.id, name: `${s}-workload`, description: `${s}: declared ingress only`, tags: { ...tags, Name: `${s}-workload` } });
   new VpcSecurityGroupEgressRule(stack, `${s}-egress`, { securityGroupId: sg.id, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags });
-  const role = new IamRole(stack, `${s}-execution-role`, { namePrefix: `${s}-executio-`, assumeRolePolicy: assumeRole('ecs-tasks.amazonaws.com'), tags });
+  const role = new IamRole(stack, `${s}-execution-role`, { namePrefix: iamPrefix(`iso_${STACK}_service_${s}_execution-role`), assumeRolePolicy: assumeRole('ecs-tasks.amazonaws.com'), tags });
   new IamRolePolicy(stack, `${s}-execution-role-policy`, { role: role.id, name: 'least-privilege', policy: policy([logWrite(logGroup)]) });
   const cpu = Math.ceil(w.cpu * 1024);
   const task = new EcsTaskDefinition(stack, `${s}-task`, {
@@ -340,7 +393,7 @@ function service(stack, s, cluster, vpc, subnetIds, key, capacityProviders) {
     cluster: cluster.arn,
     taskDefinition: task.arn,
     desiredCount: w.replicas,
-    capacityProviderStrategy: [{ capacityProvider: 'cp-dense-aws-trusted', weight: 1, base: 0 }],
+    capacityProviderStrategy: [{ capacityProvider: `cp_${STACK}_dense_aws_trusted`, weight: 1, base: 0 }],
     orderedPlacementStrategy: [{ type: 'binpack', field: 'memory' }],
     networkConfiguration: { subnets: subnetIds, securityGroups: [sg.id], assignPublicIp: false },
     deploymentCircuitBreaker: { enable: true, rollback: true },

@@ -40,9 +40,12 @@ describe('examples/fleet-from-file', () => {
     expect(stack.fleet.tenant('cyberdyne').placement.pinned).toBe(true);
   });
 
-  test('every tenant has its own VPC and KMS key; dedicated tiers carry their tenancy', () => {
-    expect(resources('aws_vpc')).toHaveLength(tenants.length);
-    expect(resources('aws_kms_key')).toHaveLength(tenants.length);
+  test('every tenant has its own security group and KMS key in the one tenant network; dedicated tiers carry their tenancy', () => {
+    expect(resources('aws_vpc')).toHaveLength(1);
+    const groups = resources('aws_security_group').filter((g) => g.name === `tenant-${g.tags['isolation:tenant']}`).map((g) => g.tags['isolation:tenant']);
+    expect(groups.sort()).toEqual(tenants.map((t) => t.tenantId).sort());
+    // One per tenant, and the network's own (its flow log).
+    expect(resources('aws_kms_key')).toHaveLength(tenants.length + 1);
     expect(resources('aws_kms_key').every((k) => k.enable_key_rotation === true)).toBe(true);
     const tenancy = (id: string) => resources('aws_instance').filter((i) => i.tags['isolation:tenant'] === id).map((i) => i.tenancy);
     expect(tenancy('globex')).toEqual(['dedicated']);

@@ -65,6 +65,7 @@ export const TENANT_FIELDS: Fields = {
       coTenancy: enumOf(CoTenancy, true),
       hardwareExclusivity: enumOf(HardwareExclusivity),
       ownKernel: { kind: 'boolean', example: 'true' },
+      dedicatedNetwork: { kind: 'boolean', example: 'true' },
     },
   },
   efficiency: {
@@ -81,6 +82,16 @@ export const TENANT_FIELDS: Fields = {
     },
   },
   egress: { kind: 'boolean', example: 'true' },
+  loadBalancer: {
+    kind: 'object', example: '{ internetFacing: true }',
+    fields: {
+      internetFacing: { kind: 'boolean', example: 'true' },
+      allowedCidrs: { ...STRINGS, example: "['203.0.113.0/24']" },
+      certificateArn: str("'arn:aws:acm:eu-central-1:123456789012:certificate/...'"),
+      listenerPort: wholeNumber(1, '80'),
+      healthCheckPath: str("'/healthz'"),
+    },
+  },
   instanceType: str("'m6i.large'"),
 };
 

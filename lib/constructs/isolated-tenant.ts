@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { PlacedWorkload, PlacedWorkloadProps, PlacementOptions, TENANT_DEFAULTS } from './placed-workload';
-import { IngressRule } from '../targets/target';
+import { IngressRule, LoadBalancerOptions } from '../targets/target';
 
 /**
  * What an {@link IsolatedTenant} declares besides its target; a {@link FleetTenant} is one of these.
@@ -22,6 +22,13 @@ export interface IsolatedTenantOptions extends PlacementOptions {
    * @default false
    */
   readonly egress?: boolean;
+  /**
+   * The tenant's own load balancer (AWS: an application load balancer in the tenant network's public
+   * subnets when internet-facing, HTTPS with a certificate), forwarding to the tenant's instances or
+   * tasks; the tenant's security group admits it and its declared ingress only.
+   * @default - none: without it, declared ingress reaches the tenant only from networks routed to its VPC (VPN, Transit Gateway)
+   */
+  readonly loadBalancer?: LoadBalancerOptions;
 }
 
 /**
@@ -42,7 +49,7 @@ export class IsolatedTenant extends PlacedWorkload {
     super(scope, id, 'IsolatedTenant', props?.tenantId, props, TENANT_DEFAULTS);
     // Realized here, not in a helper: this frame is in every stack trace cdktf captures per token.
     this._complete(props.target.realizeTenant(this, {
-      ...this._request, tenantId: props.tenantId, ingress: props.ingress, egress: props.egress,
+      ...this._request, tenantId: props.tenantId, ingress: props.ingress, egress: props.egress, loadBalancer: props.loadBalancer,
     }));
     this.tenantId = props.tenantId;
   }

@@ -164,6 +164,8 @@ function withIsolationDefaults(where: string, isolation: IsolationNeeds): Isolat
     coTenancy: isolation.coTenancy,
     hardwareExclusivity: isolation.hardwareExclusivity ?? HardwareExclusivity.NONE,
     ownKernel: isolation.ownKernel ?? false,
+    // Only when asked: the report records needs as declared-with-defaults, and most tenants share the network.
+    ...(isolation.dedicatedNetwork === true ? { dedicatedNetwork: true } : {}),
   };
 }
 

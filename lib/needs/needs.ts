@@ -17,6 +17,13 @@ export interface IsolationNeeds {
    * @default false
    */
   readonly ownKernel?: boolean;
+  /**
+   * The tenant gets a network of its own (AWS: its own VPC with a CIDR unique in the target, its own
+   * endpoints, never peered) instead of its own security group in the target's shared tenant network.
+   * Costs a VPC quota slot and its own interface endpoints; IsolatedTenants only.
+   * @default false
+   */
+  readonly dedicatedNetwork?: boolean;
 }
 
 /**

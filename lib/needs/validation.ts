@@ -46,6 +46,10 @@ export class NeedsValidation {
       throw new PlacementError(where, `isolation.ownKernel must be true or false, got ${show(needs.ownKernel)}.`,
         'set ownKernel to true when the workload needs its own kernel, or leave it out.');
     }
+    if (needs.dedicatedNetwork !== undefined && typeof needs.dedicatedNetwork !== 'boolean') {
+      throw new PlacementError(where, `isolation.dedicatedNetwork must be true or false, got ${show(needs.dedicatedNetwork)}.`,
+        'set dedicatedNetwork to true when the tenant needs a network of its own, or leave it out.');
+    }
   }
 
   /** Refuses unknown efficiency values. */

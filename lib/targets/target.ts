@@ -114,6 +114,11 @@ export interface TenantRealization extends RealizationRequest {
    * @default false
    */
   readonly egress?: boolean;
+  /**
+   * The tenant's own load balancer.
+   * @default - none
+   */
+  readonly loadBalancer?: LoadBalancerOptions;
 }
 
 /**

@@ -71,7 +71,7 @@ describe('every AWS tier carries the hardened defaults', () => {
       expect(c.privileged).toBe(false);
       expect(c.linuxParameters.capabilities.drop).toEqual(['ALL']);
       expect(c.logConfiguration.logDriver).toBe('awslogs');
-      expect(c.logConfiguration.options['awslogs-group']).toMatch(/^\/isolation\/(tenant|service)\//);
+      expect(c.logConfiguration.options['awslogs-group']).toMatch(/^\/isolation\/test\/(tenant|service)\//);
       for (const s of c.secrets) expect(s.valueFrom).toMatch(/^arn:aws:(ssm|secretsmanager):/);
       expect(c.environment.map((e: { name: string }) => e.name)).not.toContain('API_KEY');
     }
@@ -150,8 +150,9 @@ describe('every AWS tier carries the hardened defaults', () => {
   test('every workload resource is tagged with its tenant or service and its tier', () => {
     const taggable = resources.filter((r) => r.body.tags !== undefined);
     expect(taggable.length).toBeGreaterThan(50);
-    // aws/ holds the dense services' shared VPC, key and cluster, tagged isolation:service=shared.
-    for (const r of taggable) {
+    // aws/ holds the dense services' shared VPC, key and cluster, tagged isolation:service=shared;
+    // the tenant network is no one tenant's, tagged isolation:network with the target.
+    for (const r of taggable.filter((t) => t.body.tags['isolation:network'] === undefined)) {
       const tags = r.body.tags;
       expect([r.address, tags['isolation:tenant'] ?? tags['isolation:service'] ?? tags['isolation:pool']]).not.toContain(undefined);
       expect([r.address, tags['isolation:tier']]).not.toContain(undefined);
@@ -171,8 +172,9 @@ describe('every AWS tier carries the hardened defaults', () => {
   });
 
   test('S3 gateway endpoints of tenants without egress reach only this account\'s buckets and the runtime\'s AWS buckets', () => {
-    const gateways = all('aws_vpc_endpoint').filter((r) => r.body.vpc_endpoint_type === 'Gateway');
-    expect(gateways.map((r) => r.body.tags['isolation:tenant']).sort()).toEqual(['acme', 'hooli', 'initech', 'umbrella']);
+    // One restricted endpoint on the shared network's isolated route table; the egress route tables' endpoint is unrestricted.
+    const gateways = all('aws_vpc_endpoint').filter((r) => r.body.vpc_endpoint_type === 'Gateway' && r.body.policy !== undefined);
+    expect(gateways.map((r) => r.path)).toEqual(['aws/tenant-network/endpoint-s3']);
     for (const { body } of gateways) {
       const statements = JSON.parse(body.policy).Statement;
       expect(statements.map((st: { Sid: string }) => st.Sid)).toEqual(['BucketsOfThisAccount', 'AmazonLinuxRepositories', 'EcrImageLayers']);

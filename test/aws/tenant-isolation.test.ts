@@ -1,10 +1,13 @@
+import { Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { CoTenancy, EfficiencyPriority, HardwareExclusivity, IsolatedTenant } from '../../lib';
+import { crossTenantRules } from '../../lib/targets/aws/network/cross-tenant';
 import { awsStack, WEB } from '../support/aws-stacks';
 import { references, synthesize } from '../support';
 
-// Three tenants on three different tiers: each owns its VPC, subnets, security groups, KMS key,
-// roles, log group, host and cluster, and no resource of one tenant refers to another's.
+// Three tenants on three different tiers in the target's shared tenant network: each owns its
+// security group, KMS key, roles, log group, host and cluster, no resource of one tenant refers to
+// another's (only to its own and to the shared network), and no rule admits one tenant to another.
 const { stack, target } = awsStack();
 new IsolatedTenant(stack, 'alpha', { tenantId: 'alpha', target, workload: { ...WEB, replicas: 2 } });
 new IsolatedTenant(stack, 'bravo', {
@@ -14,7 +17,7 @@ new IsolatedTenant(stack, 'bravo', {
 new IsolatedTenant(stack, 'charlie', { tenantId: 'charlie', target, workload: WEB, efficiency: { priority: EfficiencyPriority.COST } });
 const { resources } = synthesize(stack);
 const TENANTS = ['alpha', 'bravo', 'charlie'];
-const OWNED = ['aws_vpc', 'aws_subnet', 'aws_security_group', 'aws_kms_key', 'aws_iam_role', 'aws_cloudwatch_log_group', 'aws_ec2_host', 'aws_ecs_cluster'];
+const OWNED = ['aws_security_group', 'aws_kms_key', 'aws_iam_role', 'aws_cloudwatch_log_group', 'aws_ec2_host', 'aws_ecs_cluster'];
 
 const ownerOf = new Map(resources.map((r) => [r.address, r.path.split('/')[0]]));
 
@@ -23,20 +26,26 @@ test.each(TENANTS)('%s refers only to its own resources', (tenant) => {
   expect(mine.length).toBeGreaterThan(10);
   for (const r of mine) {
     for (const ref of references(r.body)) {
-      expect([r.address, ref, ownerOf.get(ref)]).toEqual([r.address, ref, tenant]);
+      const owner = ownerOf.get(ref) === 'aws' && /^aws_(subnet|vpc|security_group|vpc_endpoint)\.aws_tenant-network_/.test(ref) ? tenant : ownerOf.get(ref);
+      expect([r.address, ref, owner]).toEqual([r.address, ref, tenant]);
     }
   }
 });
 
-test('the three tenants share no VPC, subnet, security group, key, role, log group, host or cluster', () => {
+test('no security group rule admits one tenant to another', () => {
+  expect(crossTenantRules(JSON.parse(Testing.synth(stack)))).toEqual([]);
+});
+
+test('the three tenants share no security group, key, role, log group, host or cluster', () => {
   const owned = new Map<string, Set<string>>();
-  for (const r of resources.filter((x) => OWNED.includes(x.type))) {
+  // aws/ is the target: the shared tenant network (its endpoint group, flow log key, role and group).
+  for (const r of resources.filter((x) => OWNED.includes(x.type) && !x.path.startsWith('aws/tenant-network/'))) {
     const tenant = r.path.split('/')[0];
     expect(TENANTS).toContain(tenant);
     owned.set(r.type, new Set([...(owned.get(r.type) ?? []), tenant]));
   }
   // Each kind exists, and per tenant where the tier has it.
-  expect([...owned.get('aws_vpc')!].sort()).toEqual(TENANTS);
+  expect([...owned.get('aws_security_group')!].sort()).toEqual(TENANTS);
   expect([...owned.get('aws_kms_key')!].sort()).toEqual(TENANTS);
   expect([...owned.get('aws_iam_role')!].sort()).toEqual(TENANTS);
   expect([...owned.get('aws_cloudwatch_log_group')!].sort()).toEqual(TENANTS);
@@ -48,12 +57,13 @@ test('the three tenants share no VPC, subnet, security group, key, role, log gro
     const list = names(type, field);
     expect(new Set(list).size).toBe(list.length);
   }
-  // Tenant VPCs are never peered or attached to a transit gateway.
+  // One shared tenant network; tenant VPCs are never peered or attached to a transit gateway.
+  expect(resources.filter((r) => r.type === 'aws_vpc').map((r) => r.path)).toEqual(['aws/tenant-network/vpc']);
   expect(resources.filter((r) => /peering|transit_gateway/.test(r.type))).toEqual([]);
 });
 
 test('each tenant has its own tier and the tier its own kind of compute', () => {
-  const tier = (tenant: string) => resources.find((r) => r.type === 'aws_vpc' && r.path.startsWith(`${tenant}/`))!.body.tags['isolation:tier'];
+  const tier = (tenant: string) => resources.find((r) => r.type === 'aws_security_group' && r.path.startsWith(`${tenant}/`))!.body.tags['isolation:tier'];
   expect(TENANTS.map(tier)).toEqual(['vm', 'dedicated-host', 'microvm-container']);
 });
 

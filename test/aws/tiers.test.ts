@@ -15,12 +15,12 @@ describe('a snapshot and the realization of every AWS tier', () => {
     expect(t.placement.tier).toBe(PlacementTier.VM);
     expect(t.realized.capacity).toBe('t3a.micro x3');
     expect(t.realized.notes![0]).toMatch(/instance type t3a.micro .* is the cheapest catalogue type that fits 0.5 vCPU \/ 512 MiB/);
-    expect(t.realized.notes![1]).toMatch(/no egress: no route to the internet; VPC endpoints for ssm, ssmmessages, ec2messages/);
+    expect(t.realized.notes![1]).toMatch(/no egress: isolated subnets with no route out; tcp\/443 to the shared endpoints \(ec2messages, ecr.api, ecr.dkr, logs, secretsmanager, ssm, ssmmessages, s3\)/);
     const synth = Testing.synth(stack);
     expect(synth).toMatchSnapshot();
     const { resources } = synthesize(stack);
     expect(ofType(resources, 'aws_instance').map((r) => r.body.subnet_id.replace(/_[0-9A-F]+\.id/, ''))).toEqual([
-      '${aws_subnet.tenant_private-1}', '${aws_subnet.tenant_private-2}', '${aws_subnet.tenant_private-1}']);
+      '${aws_subnet.aws_tenant-network_isolated-1}', '${aws_subnet.aws_tenant-network_isolated-2}', '${aws_subnet.aws_tenant-network_isolated-1}']);
     expect(ofType(resources, 'aws_nat_gateway')).toEqual([]);
     expect(ofType(resources, 'aws_vpc_endpoint').map((r) => r.body.service_name).sort()).toEqual([
       'com.amazonaws.eu-central-1.ec2messages', 'com.amazonaws.eu-central-1.ecr.api', 'com.amazonaws.eu-central-1.ecr.dkr',
@@ -43,8 +43,9 @@ describe('a snapshot and the realization of every AWS tier', () => {
     expect(synth).toMatchSnapshot();
     expect(synth).toHaveResourceWithProperties({ tfResourceType: 'aws_instance' }, { tenancy: 'dedicated', instance_type: 'c6i.large' });
     const { resources } = synthesize(stack);
-    expect(ofType(resources, 'aws_nat_gateway')).toHaveLength(1);
-    expect(ofType(resources, 'aws_vpc_endpoint')).toEqual([]);
+    // One NAT gateway per zone in the shared network; no interface endpoints (the tenant has egress), the two S3 gateways.
+    expect(ofType(resources, 'aws_nat_gateway')).toHaveLength(2);
+    expect(ofType(resources, 'aws_vpc_endpoint').map((e) => e.body.vpc_endpoint_type)).toEqual(['Gateway', 'Gateway']);
   });
 
   test('DEDICATED_HOST tenant: a host per zone used, instances pinned to them', () => {
@@ -76,7 +77,7 @@ describe('a snapshot and the realization of every AWS tier', () => {
     expect(synth).toHaveResourceWithProperties({ tfResourceType: 'aws_ecs_task_definition' },
       { cpu: '512', memory: '1024', network_mode: 'awsvpc', requires_compatibilities: ['FARGATE'] });
     expect(synth).toHaveResourceWithProperties({ tfResourceType: 'aws_ecs_cluster' },
-      { name: 'umbrella', setting: [{ name: 'containerInsights', value: 'enabled' }] });
+      { name: 'iso_test_tenant_umbrella', setting: [{ name: 'containerInsights', value: 'enabled' }] });
     expect(synth).toHaveResourceWithProperties({ tfResourceType: 'aws_ecs_service' },
       { launch_type: 'FARGATE', network_configuration: expect.objectContaining({ assign_public_ip: false }) });
   });
@@ -85,15 +86,15 @@ describe('a snapshot and the realization of every AWS tier', () => {
     const { stack, target } = awsStack();
     const t = new IsolatedTenant(stack, 'tenant', { tenantId: 'hooli', target, workload: { ...WEB, replicas: 2 }, isolation: { coTenancy: CoTenancy.TRUSTED } });
     expect(t.placement.tier).toBe(PlacementTier.SHARED_CONTAINER);
-    expect(t.realized.capacity).toBe('0.5 vCPU / 512 MiB x2 on pool cp-hooli-tenant');
+    expect(t.realized.capacity).toBe('0.5 vCPU / 512 MiB x2 on pool cp_test_tenant_hooli_tenant');
     expect(Testing.synth(stack)).toMatchSnapshot();
     const { resources } = synthesize(stack);
-    expect(ofType(resources, 'aws_ecs_cluster').map((c) => c.body.name)).toEqual(['hooli']);
+    expect(ofType(resources, 'aws_ecs_cluster').map((c) => c.body.name)).toEqual(['iso_test_tenant_hooli']);
     expect(ofType(resources, 'aws_autoscaling_group').map((a) => [a.path, a.body.max_size])).toEqual([['tenant/pool/asg', 2]]);
     expect(ofType(resources, 'aws_launch_template')[0].body.vpc_security_group_ids[0]).toMatch(/^\$\{aws_security_group\.tenant_pool_sg_/);
     const endpoints = ofType(resources, 'aws_vpc_endpoint').map((r) => r.body.service_name);
     for (const s of ['ecs', 'ecs-agent', 'ecs-telemetry']) expect(endpoints).toContain(`com.amazonaws.eu-central-1.${s}`);
-    const policy = JSON.parse(ofType(resources, 'aws_kms_key')[0].body.policy);
+    const policy = JSON.parse(ofType(resources, 'aws_kms_key').find((k) => k.path === 'tenant/key')!.body.policy);
     expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toContain('AutoScalingUsesKeyForVolumes');
   });
 
@@ -115,7 +116,7 @@ describe('a snapshot and the realization of every AWS tier', () => {
       ['aws/dense/pool-internal/launch-template', 't3a.micro'], ['aws/dense/pool-trusted/launch-template', 't3a.large']]);
     const services = ofType(resources, 'aws_ecs_service');
     expect(services.map((s) => [s.body.name, s.body.capacity_provider_strategy[0].capacity_provider]).sort()).toEqual([
-      ['big', 'cp-dense-aws-trusted'], ['other', 'cp-dense-aws-internal'], ['small', 'cp-dense-aws-trusted']]);
+      ['big', 'cp_test_dense_aws_trusted'], ['other', 'cp_test_dense_aws_internal'], ['small', 'cp_test_dense_aws_trusted']]);
     for (const s of services) {
       expect(s.body.ordered_placement_strategy).toEqual([{ type: 'binpack', field: 'memory' }]);
       expect(s.body.depends_on.some((d: string) => d.startsWith('aws_ecs_cluster_capacity_providers.'))).toBe(true);
@@ -170,7 +171,7 @@ describe('AwsTarget', () => {
     expect(Object.values<any>(json.data.aws_ssm_parameter).map((p) => p.name).sort()).toEqual([
       '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
       '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id']);
-    expect(json.provider.aws[0]).toEqual({ region: 'us-east-1', default_tags: [{ tags: { ManagedBy: 'cdktf-isolation', team: 'platform' } }] });
+    expect(json.provider.aws[0]).toEqual({ alias: 'aws', region: 'us-east-1', default_tags: [{ tags: { ManagedBy: 'cdktf-isolation', team: 'platform' } }] });
     const subnet = Object.values<any>(json.resource.aws_subnet)[0];
     expect(subnet.availability_zone).toMatch(/element\(data\.aws_availability_zones\./);
     expect(Object.values<any>(json.resource.aws_kms_key)[0].policy).toContain('data.aws_caller_identity');
@@ -203,7 +204,7 @@ describe('ECS on EC2: valid task sizes', () => {
     for (const notes of [t.realized.notes, s.realized.notes]) {
       expect(notes).toContain('ECS task CPU rounded up from 0.1 vCPU (103 units) to the EC2 minimum of 128 units (0.125 vCPU).');
     }
-    expect(s.realized.capacity).toBe('0.125 vCPU / 512 MiB x1 on pool cp-dense-aws-trusted');
+    expect(s.realized.capacity).toBe('0.125 vCPU / 512 MiB x1 on pool cp_test_dense_aws_trusted');
   });
 });
 
@@ -215,7 +216,7 @@ describe('ECS capacity provider names', () => {
     new DenseService(stack, 'svc', { serviceName: 'svc', target, workload: WEB });
     const { resources } = synthesize(stack);
     const names = ofType(resources, 'aws_ecs_capacity_provider').map((p) => p.body.name).sort();
-    expect(names).toEqual(['cp-dense-aws-trusted', 'cp-ecs-corp-tenant', 'cp-fargate-fans-tenant']);
+    expect(names).toEqual(['cp_test_dense_aws_trusted', 'cp_test_tenant_ecs-corp_tenant', 'cp_test_tenant_fargate-fans_tenant']);
     for (const name of names) expect(name).not.toMatch(/^(aws|ecs|fargate)/i);
     const services = ofType(resources, 'aws_ecs_service').map((s) => s.body.capacity_provider_strategy[0].capacity_provider).sort();
     expect(services).toEqual(names);

@@ -13,27 +13,27 @@ import { CoTenancy, GuardPack, IsolatedTenant, IsolationGuards } from '../../lib
 import { awsStack, WEB } from '../support/aws-stacks';
 import { dockerStack } from '../docker/support';
 
-/** Tenants 'a' and 'b', each a VM in its own VPC, at test/a and test/b. */
+/** Tenants 'a' and 'b', each a VM in its own (dedicated) VPC, at test/a and test/b. */
 function twoTenants(): TerraformStack {
   const { stack, target } = awsStack();
-  for (const id of ['a', 'b']) new IsolatedTenant(stack, id, { tenantId: id, target, workload: WEB });
+  for (const id of ['a', 'b']) new IsolatedTenant(stack, id, { tenantId: id, target, workload: WEB, isolation: { coTenancy: CoTenancy.HOSTILE, dedicatedNetwork: true } });
   return stack;
 }
 const TENANT_ONLY = { packs: [GuardPack.TENANT_BOUNDARY] };
 
 test('ISO-TEN-001: a peering connection between two tenant VPCs, and a transit gateway attachment of one', () => {
   const stack = twoTenants();
-  const vpcA = resourceAt<Vpc>(stack, 'test/a/vpc').id;
-  const vpcB = resourceAt<Vpc>(stack, 'test/b/vpc').id;
+  const vpcA = resourceAt<Vpc>(stack, 'test/a/network/vpc').id;
+  const vpcB = resourceAt<Vpc>(stack, 'test/b/network/vpc').id;
   new VpcPeeringConnection(stack, 'peer', { vpcId: vpcA, peerVpcId: vpcB, autoAccept: true });
   const tgw = new Ec2TransitGateway(stack, 'tgw', {});
-  new Ec2TransitGatewayVpcAttachment(stack, 'attach', { transitGatewayId: tgw.id, vpcId: vpcB, subnetIds: [resourceAt<Subnet>(stack, 'test/b/private-1').id] });
+  new Ec2TransitGatewayVpcAttachment(stack, 'attach', { transitGatewayId: tgw.id, vpcId: vpcB, subnetIds: [resourceAt<Subnet>(stack, 'test/b/network/isolated-1').id] });
   const err = guardError(stack, TENANT_ONLY);
   // The peering joins both tenants, so ISO-TEN-002 reports it too.
   expect(findingIds(err)).toEqual(['ISO-TEN-001', 'ISO-TEN-001', 'ISO-TEN-002']);
   expectFinding(err, 'ISO-TEN-001', 'test/peer', "it peers the VPC of tenant 'a' and tenant 'b', opening a route into the tenant's boundary.");
   expectFinding(err, 'ISO-TEN-001', 'test/attach', "it attaches to a transit gateway the VPC of tenant 'b', opening a route into the tenant's boundary.");
-  expectFinding(err, 'ISO-TEN-002', 'test/peer', "it refers to resources of 2 tenants: tenant 'a' (test/a/vpc), tenant 'b' (test/b/vpc).");
+  expectFinding(err, 'ISO-TEN-002', 'test/peer', "it refers to resources of 2 tenants: tenant 'a' (test/a/network/vpc), tenant 'b' (test/b/network/vpc).");
 });
 
 test('a peering connection of two VPCs that belong to no tenant passes', () => {

@@ -19,18 +19,30 @@ export function terraformBinary(): string | undefined {
 // an accidental API call fails fast instead of reaching AWS.
 const SERVICES = ['applicationautoscaling', 'autoscaling', 'ec2', 'ecs', 'elbv2', 'iam', 'kms', 'logs', 'ssm', 'sts'];
 
-/** Fake credentials and no AWS calls: written next to the stack as an override, for the plan only. */
-export function planOverride(): string {
+/**
+ * Fake credentials and no AWS calls: written next to the stack as an override, for the plan only.
+ * One block per AWS provider configuration of the stack (an override must match a block's alias).
+ * @param aliases the aliases of the stack's AWS providers (undefined for the default one)
+ */
+export function planOverride(aliases: Array<string | undefined> = [undefined]): string {
   const endpoints = Object.fromEntries(SERVICES.map((s) => [s, 'http://127.0.0.1:1']));
   return JSON.stringify({
     provider: {
-      aws: [{
+      aws: aliases.map((alias) => ({
+        ...(alias === undefined ? {} : { alias }),
         access_key: 'AKIAPLANONLYFAKEKEY0', secret_key: 'plan-only-fake-secret',
         skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true,
         skip_region_validation: true, endpoints: [endpoints],
-      }],
+      })),
     },
   }, null, 2);
+}
+
+/** The aliases of the AWS providers a synthesized stack declares. */
+function awsProviderAliases(stackDir: string): Array<string | undefined> {
+  const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+  const providers: Array<{ alias?: string }> = json.provider?.aws ?? [];
+  return providers.length ? providers.map((p) => p.alias) : [undefined];
 }
 
 export interface PlanResult {
@@ -48,7 +60,7 @@ export function initValidatePlan(stackDir: string, plan = true): PlanResult {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-home-'));
   const cliConfig = path.join(home, 'terraformrc');
   fs.writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path = "${PLUGIN_MIRROR}"\n  }\n}\n`);
-  fs.writeFileSync(path.join(stackDir, 'zz_plan_only_override.tf.json'), planOverride());
+  fs.writeFileSync(path.join(stackDir, 'zz_plan_only_override.tf.json'), planOverride(awsProviderAliases(stackDir)));
   const env = {
     ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0',
     TF_DATA_DIR: path.join(stackDir, '.terraform'), AWS_EC2_METADATA_DISABLED: 'true',

@@ -2,7 +2,9 @@ import { Testing } from 'cdktf';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { awsStack, mixedStack } from '../support/aws-stacks';
+import { AwsTarget, DenseService, IsolatedTenant } from '../../lib';
+import { awsStack, mixedStack, OFFLINE, WEB } from '../support/aws-stacks';
+import { fleetStack } from '../support/fleet-stack';
 import { awsExamples, cdktfSynth, initValidatePlan, terraformBinary } from '../support/terraform';
 
 // The terraform tier: every AWS example (synthesized with `cdktf synth` as a user would) and a
@@ -36,6 +38,23 @@ if (skipReason) {
       expect(result.planOutput).toContain(`# ${type}.`);
     }
   }, 240_000);
+
+  test('two AwsTargets (regions) in one stack plan offline, each with its aliased provider', () => {
+    const { stack, target: eu } = awsStack();
+    const us = new AwsTarget(stack, 'us', { ...OFFLINE, region: 'us-east-1', availabilityZones: ['us-east-1a', 'us-east-1b'] });
+    for (const [target, prefix] of [[eu, 'eu'], [us, 'us']] as const) {
+      new IsolatedTenant(stack, `${prefix}-tenant`, { tenantId: `${prefix}-acme`, target, workload: WEB, egress: true, loadBalancer: { internetFacing: true } });
+      new DenseService(stack, `${prefix}-web`, { serviceName: `${prefix}-web`, target, workload: WEB });
+    }
+    const result = initValidatePlan(path.join(Testing.fullSynth(stack), 'stacks', 'test'));
+    expect(result.planOutput).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
+  }, 240_000);
+
+  test('the 160-tenant fleet plans offline', () => {
+    const { stack } = fleetStack();
+    const result = initValidatePlan(path.join(Testing.fullSynth(stack), 'stacks', 'fleet'));
+    expect(result.planOutput).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
+  }, 600_000);
 
   const examples = awsExamples(ROOT);
   test('there is at least one AWS example', () => {

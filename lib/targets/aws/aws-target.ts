@@ -1,10 +1,16 @@
-import { Annotations, Fn, TerraformProvider } from 'cdktf';
+import { Annotations, Aspects, Fn, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import type { WorkloadBoundary } from './boundary';
+import { checkProps } from './aws-target-checks';
+import type { NameOwner, WorkloadBoundary } from './boundary';
 import { AwsEnv, named, workloadTags } from './context';
+import { CidrPool, DEFAULT_DEDICATED_POOL, DEFAULT_DEDICATED_PREFIX, DEFAULT_SHARED_CIDR } from './network/cidr-pool';
+import { AwsNames, NameKind, WorkloadKind } from './network/names';
+import type { TenantNetwork } from './network/tenant-network';
 import { ecrRepository } from './policies';
+import { ProviderAspect } from './provider-aspect';
 import type { SharedDense } from './shared-cluster';
 import type { AwsTier, AwsTierRow, TierContext } from './tiers';
+import { AwsQuotasProps } from '../../capacity/quotas';
 import { IsolationNeeds } from '../../needs/needs';
 import { PlacementTier } from '../../placement/boundary';
 import { PlacementError } from '../../placement-error';
@@ -48,13 +54,30 @@ export interface AwsTargetProps {
    * @default 90
    */
   readonly logRetentionDays?: number;
+  /**
+   * The account's quotas for this region, checked at synth against what the stack creates in it
+   * (once per stack and region, however many targets share the region).
+   * @default - a fresh account's defaults, findings as warnings
+   */
+  readonly quotas?: AwsQuotasProps;
+  /**
+   * The CIDR of the shared tenant network (a /16 to /23; subnets are laid out by kind and zone).
+   * @default '10.0.0.0/16'
+   */
+  readonly tenantNetworkCidr?: string;
+  /**
+   * The pool the VPCs of `dedicatedNetwork` tenants take their CIDRs from: each gets a block unique
+   * in the target, derived from its tenant id (so adding a tenant moves no other).
+   * @default '10.64.0.0/10'
+   */
+  readonly dedicatedNetworkPool?: string;
+  /**
+   * The prefix length of each dedicated tenant VPC taken from {@link AwsTargetProps.dedicatedNetworkPool}.
+   * @default 20
+   */
+  readonly dedicatedNetworkPrefix?: number;
 }
 
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-const AMI = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
-const ACCOUNT = /^\d{12}$/;
-// CloudWatch Logs' accepted retention values (PutRetentionPolicy), checked 2026-11.
-const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const AL2023_AMI = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
 const ECS_AL2023_AMI = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
 /** The tiers AWS offers, in table order; each has a row in AWS_TIERS (lib/targets/aws/tiers.ts). */
@@ -62,9 +85,11 @@ const OFFERED: AwsTier[] = [PlacementTier.SHARED_CONTAINER, PlacementTier.MICROV
 
 /**
  * AWS as a placement target: EC2 (VM, dedicated VM, Dedicated Host) and ECS (shared EC2 capacity,
- * Fargate). Creates the AWS provider. Every IsolatedTenant gets its own VPC, security group, KMS key,
- * IAM roles and log group; DenseServices share one VPC and one ECS cluster per target, with capacity
- * split by co-tenancy.
+ * Fargate). Creates its own aliased AWS provider, which every resource it realizes uses, so several
+ * targets (regions) can share a stack. IsolatedTenants run in the target's shared tenant network, each
+ * with its own security group, KMS key, IAM roles and log group (or, with `dedicatedNetwork`, in a VPC
+ * of their own); DenseServices share one VPC and one ECS cluster per target, with capacity split by
+ * co-tenancy.
  */
 export class AwsTarget extends Construct implements IPlacementTarget {
   /** Always 'aws'. */
@@ -81,6 +106,11 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   /** The realization modules, loaded once the provider package is known to be installed. */
   private readonly aws: typeof import('./realization');
   private dense?: SharedDense;
+  private tenantNetwork?: TenantNetwork;
+  private pool?: CidrPool;
+  private readonly stackId: string;
+  private readonly props: AwsTargetProps;
+  private readonly aspect: ProviderAspect;
 
   constructor(scope: Construct, id: string, props: AwsTargetProps) {
     super(scope, id);
@@ -89,10 +119,16 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     checkProps(where, props);
     const aws = this.aws = loadRealization(where, 'AwsTarget', AWS_PROVIDER_PACKAGE, (): typeof import('./realization') => require('./realization'));
     this.region = props.region;
+    this.props = props;
+    this.stackId = TerraformStack.of(this).node.id;
     this.provider = new aws.AwsProvider(this, 'provider', {
-      region: props.region,
+      region: props.region, alias: id.replace(/[^a-zA-Z0-9_-]/g, '_'),
       defaultTags: [{ tags: { ManagedBy: 'cdktf-isolation', ...props.defaultTags } }],
     });
+    // Every resource and data source the target creates or realizes gets its provider (scopes added per workload).
+    this.aspect = new ProviderAspect(this.provider);
+    Aspects.of(this).add(this.aspect);
+    aws.QuotaValidation.ensure(this, props.region, props.quotas);
     let availabilityZones = props.availabilityZones;
     if (!availabilityZones) {
       const zones = new aws.DataAwsAvailabilityZones(this, 'zones', { state: 'available', filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }] });
@@ -121,28 +157,45 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   }
 
   /**
-   * Builds one tenant's boundary (own VPC, security group, KMS key, roles, log group) and its tier's
-   * row; at SHARED_CONTAINER the tenant gets its own cluster and EC2 capacity.
+   * Builds one tenant's boundary (its own security group in the shared tenant network, or its own
+   * VPC with `dedicatedNetwork`; KMS key, roles, log group; its own load balancer if asked) and its
+   * tier's row; at SHARED_CONTAINER the tenant gets its own cluster and EC2 capacity.
    */
   public realizeTenant(scope: Construct, t: TenantRealization): RealizedWorkload {
     const { env, aws } = this;
+    Aspects.of(scope).add(this.aspect);
     const tier = t.decision.tier as AwsTier;
     const name = t.tenantId;
     const row = this.row(t.where, tier);
     const tags = named(workloadTags('tenant', name, tier), name);
-    const network = aws.createNetwork(scope, env, tags, t.egress === true, row.endpoints as string[]);
-    const logGroupName = `/isolation/tenant/${name}`;
+    const egress = t.egress === true;
+    const endpoints = egress ? [] : [...row.endpoints];
+    const owner: NameOwner = { stack: this.stackId, kind: WorkloadKind.TENANT, name };
+    const dedicated = t.isolation.dedicatedNetwork === true;
+    const tn = dedicated
+      ? aws.TenantNetwork.dedicated(scope, 'network', { env, stack: this.stackId, name, tags, endpoints }, this.dedicatedPool(), name)
+      : this.sharedNetwork();
+    tn.addEndpoints(endpoints);
+    if (t.loadBalancer?.internetFacing === true) tn.enableInternet();
+    const network = tn.asNetwork(egress, endpoints);
+    const logGroupName = AwsNames.of(NameKind.LOG_GROUP, this.stackId, WorkloadKind.TENANT, name);
     const logArn = aws.logGroupArn(env, logGroupName);
     const keyArn = aws.createKey(scope, env, tags, {
-      logGroupPattern: logArn, fargateClusterName: row.keyGrants.fargate ? name : undefined, autoScaling: row.keyGrants.autoScaling,
+      aliasName: AwsNames.of(NameKind.KMS_ALIAS, this.stackId, WorkloadKind.TENANT, name),
+      logGroupPattern: logArn, fargateClusterName: row.keyGrants.fargate ? aws.clusterName(owner) : undefined, autoScaling: row.keyGrants.autoScaling,
     });
     aws.createLogGroup(scope, env, tags, logGroupName, keyArn);
-    const securityGroupId = aws.createWorkloadSecurityGroup(scope, t.where, network.vpcId, tags, t.workload.port, t.ingress ?? []);
+    const port = t.workload.port;
+    const lb = t.loadBalancer ? aws.createLoadBalancer(scope, t.where, owner, tags, network, port, t.loadBalancer, row.instances ? 'instance' : 'ip', !dedicated) : undefined;
+    const securityGroupId = aws.tenantSecurityGroup(scope, tn, {
+      where: t.where, tenantId: name, tags, port, ingress: t.ingress, loadBalancerSecurityGroupId: lb?.securityGroupId, egress,
+    });
+    if (lb) aws.loadBalancerEgress(scope, lb, securityGroupId, tags);
     const b: WorkloadBoundary = {
-      where: t.where, name, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
+      where: t.where, ...owner, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
       keyArn, logGroupName, logGroupArn: logArn,
     };
-    const ctx: TierContext = { tier, coTenancy: t.isolation.coTenancy };
+    const ctx: TierContext = { tier, coTenancy: t.isolation.coTenancy, loadBalancer: lb };
     const realized = row.ecs ? aws.createEcsService(scope, env, row.ecs.tenant(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
     const image = t.workload.image;
     // A warning, not a refusal: the image may be mirrored to ECR by other means before the apply.
@@ -162,7 +215,12 @@ export class AwsTarget extends Construct implements IPlacementTarget {
    */
   public realizeService(scope: Construct, s: ServiceRealization): RealizedWorkload {
     const { env, aws } = this;
-    const dense = this.dense ??= new aws.SharedDense(new Construct(this, 'dense'), env, this.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-'));
+    Aspects.of(scope).add(this.aspect);
+    if (s.isolation.dedicatedNetwork === true) {
+      throw new PlacementError(s.where, 'dedicatedNetwork is a tenant boundary: DenseServices share their target\'s service VPC.',
+        'declare the workload as an IsolatedTenant, or drop dedicatedNetwork.');
+    }
+    const dense = this.dense ??= new aws.SharedDense(new Construct(this, 'dense'), env, this.stackId, this.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-'));
     const tier = s.decision.tier as AwsTier;
     const row = this.row(s.where, tier);
     const name = s.serviceName;
@@ -172,16 +230,32 @@ export class AwsTarget extends Construct implements IPlacementTarget {
       throw new PlacementError(s.where, `autoscaling applies to ECS services, and this service is placed at ${tier}.`,
         'drop autoscaling and set workload.replicas, or declare needs (or a pin) that place it on a container tier.');
     }
-    const logGroupName = `/isolation/service/${name}`;
+    const owner: NameOwner = { stack: this.stackId, kind: WorkloadKind.SERVICE, name };
+    const logGroupName = AwsNames.of(NameKind.LOG_GROUP, this.stackId, WorkloadKind.SERVICE, name);
     aws.createLogGroup(scope, env, tags, logGroupName, dense.keyArn);
-    const lb = s.loadBalancer ? aws.createLoadBalancer(scope, s.where, tags, dense.network, w.port, s.loadBalancer, row.instances ? 'instance' : 'ip') : undefined;
+    const lb = s.loadBalancer ? aws.createLoadBalancer(scope, s.where, owner, tags, dense.network, w.port, s.loadBalancer, row.instances ? 'instance' : 'ip') : undefined;
     const securityGroupId = aws.createWorkloadSecurityGroup(scope, s.where, dense.network.vpcId, tags, w.port, s.ingress ?? [], lb?.securityGroupId);
+    if (lb) aws.loadBalancerEgress(scope, lb, securityGroupId, tags);
     const b: WorkloadBoundary = {
-      where: s.where, name, tags, workload: w, instanceType: s.instanceType, network: dense.network, securityGroupId,
+      where: s.where, ...owner, tags, workload: w, instanceType: s.instanceType, network: dense.network, securityGroupId,
       keyArn: dense.keyArn, logGroupName, logGroupArn: aws.logGroupArn(env, logGroupName),
     };
     const ctx: TierContext = { tier, coTenancy: s.isolation.coTenancy, dense, loadBalancer: lb, autoscaling: s.autoscaling };
     return row.ecs ? aws.createEcsService(scope, env, row.ecs.service(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
+  }
+
+  /** The target's shared tenant network, created with the first tenant that runs in it. */
+  private sharedNetwork(): TenantNetwork {
+    return this.tenantNetwork ??= new this.aws.TenantNetwork(this, 'tenant-network', {
+      env: this.env, stack: this.stackId, name: this.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-'),
+      tags: { 'isolation:network': this.node.id }, cidr: this.props.tenantNetworkCidr ?? DEFAULT_SHARED_CIDR,
+    });
+  }
+
+  private dedicatedPool(): CidrPool {
+    const p = this.props;
+    return this.pool ??= new CidrPool(this.node.path, p.dedicatedNetworkPool ?? DEFAULT_DEDICATED_POOL, p.dedicatedNetworkPrefix ?? DEFAULT_DEDICATED_PREFIX,
+      [p.tenantNetworkCidr ?? DEFAULT_SHARED_CIDR]);
   }
 
   private row(where: string, tier: AwsTier): AwsTierRow {
@@ -190,45 +264,5 @@ export class AwsTarget extends Construct implements IPlacementTarget {
       throw new PlacementError(where, `AWS cannot realize tier ${tier}.`, `pin one of ${this.availableTiers.join(', ')}, or let the engine choose.`);
     }
     return row;
-  }
-}
-
-function checkProps(where: string, props: AwsTargetProps): void {
-  if (!props || typeof props !== 'object') {
-    throw new PlacementError(where, 'AwsTarget props are missing.', "pass { region: 'eu-central-1' }.");
-  }
-  if (typeof props.region !== 'string' || !REGION.test(props.region)) {
-    throw new PlacementError(where, `region ${JSON.stringify(props.region)} is not an AWS region name.`, "use a region such as 'eu-central-1' or 'us-east-1'.");
-  }
-  const zones = props.availabilityZones;
-  if (zones !== undefined) {
-    if (!Array.isArray(zones) || zones.length === 0 || zones.length > 8) {
-      throw new PlacementError(where, 'availabilityZones must list 1 to 8 zones.', `list zones of ${props.region}, e.g. ['${props.region}a', '${props.region}b'], or leave it out.`);
-    }
-    for (const zone of zones) {
-      if (typeof zone !== 'string' || !new RegExp(`^${props.region}[a-z]$`).test(zone)) {
-        throw new PlacementError(where, `availability zone ${JSON.stringify(zone)} is not a zone of ${props.region}.`, `use zone names such as '${props.region}a'.`);
-      }
-    }
-    if (new Set(zones).size !== zones.length) {
-      throw new PlacementError(where, 'availabilityZones lists a zone twice.', 'list each zone once.');
-    }
-  }
-  for (const field of ['ami', 'ecsAmi'] as const) {
-    const ami = props[field];
-    if (ami !== undefined && (typeof ami !== 'string' || !AMI.test(ami))) {
-      throw new PlacementError(where, `${field} ${JSON.stringify(ami)} is not an AMI id.`, "use an id such as 'ami-0123456789abcdef0', or leave it out to look it up.");
-    }
-  }
-  if (props.accountId !== undefined && (typeof props.accountId !== 'string' || !ACCOUNT.test(props.accountId))) {
-    throw new PlacementError(where, `accountId ${JSON.stringify(props.accountId)} is not a 12-digit AWS account id.`, "quote it as a string of 12 digits, e.g. '123456789012'.");
-  }
-  if (props.logRetentionDays !== undefined && !RETENTION_DAYS.includes(props.logRetentionDays)) {
-    throw new PlacementError(where, `logRetentionDays ${props.logRetentionDays} is not a value CloudWatch Logs accepts.`, `use one of ${RETENTION_DAYS.join(', ')}.`);
-  }
-  for (const [key, value] of Object.entries(props.defaultTags ?? {})) {
-    if (typeof value !== 'string') {
-      throw new PlacementError(where, `defaultTags.${key} must be a string.`, 'quote the tag value.');
-    }
   }
 }

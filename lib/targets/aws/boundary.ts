@@ -17,8 +17,11 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { createHash } from 'crypto';
 import { AwsEnv, ingressTags, named } from './context';
+import { AwsNames, NameKind, WorkloadKind } from './network/names';
 import { assumeRolePolicy, keyPolicy, policyDocument, s3EndpointPolicy } from './policies';
 import { WorkloadSpec } from '../../needs/workload';
 import { PlacementError } from '../../placement-error';
@@ -26,9 +29,8 @@ import { resolveIngress } from '../ingress';
 import { IngressRule } from '../target';
 
 
-// The per-workload boundary: network (VPC), security group, KMS key, log group and IAM roles.
-// Tenant VPCs all use the same CIDR on purpose: they are never peered, and a tenant's addresses
-// then never depend on which other tenants exist.
+// The per-workload boundary: security group, KMS key, log group and IAM roles. Tenants run in their
+// target's tenant network (network/tenant-network.ts); createNetwork is the DenseServices' own VPC.
 
 const VPC_CIDR = '10.0.0.0/16';
 /** Interface endpoints a VM tier reaches without internet: Session Manager, ECR, logs, secrets. */
@@ -44,6 +46,8 @@ export interface Network {
   readonly publicSubnetIds: string[];
   readonly availabilityZones: string[];
   readonly note: string;
+  /** What an instance must wait for at boot: the interface endpoints (no egress) or the NAT routes (egress) its user data needs. */
+  readonly readiness: ITerraformDependable[];
 }
 
 /**
@@ -88,8 +92,8 @@ export function createNetwork(scope: Construct, env: AwsEnv, tags: Record<string
     });
     const eip = new Eip(scope, 'nat-ip', { domain: 'vpc', tags: tags });
     const nat = new NatGateway(scope, 'nat', { allocationId: eip.allocationId, subnetId: publicSubnetIds[0], tags: tags, dependsOn: [igw] });
-    new Route(scope, 'private-default', { routeTableId: privateRoutesId, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
-    return { vpcId, cidr: VPC_CIDR, privateSubnetIds, publicSubnetIds, availabilityZones: azs, note: 'egress: public subnets and one NAT gateway.' };
+    const route = new Route(scope, 'private-default', { routeTableId: privateRoutesId, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
+    return { vpcId, cidr: VPC_CIDR, privateSubnetIds, publicSubnetIds, availabilityZones: azs, note: 'egress: public subnets and one NAT gateway.', readiness: [route] };
   }
 
   const endpointSg = new SecurityGroup(scope, 'endpoints-sg', {
@@ -99,19 +103,17 @@ export function createNetwork(scope: Construct, env: AwsEnv, tags: Record<string
   new VpcSecurityGroupIngressRule(scope, 'endpoints-https', {
     securityGroupId: endpointSgId, cidrIpv4: VPC_CIDR, ipProtocol: 'tcp', fromPort: 443, toPort: 443, description: 'HTTPS from the VPC', tags: tags,
   });
-  for (const service of endpoints) {
-    new VpcEndpoint(scope, `endpoint-${service.replace('.', '-')}`, {
+  const readiness: ITerraformDependable[] = endpoints.map((service) => new VpcEndpoint(scope, `endpoint-${service.replace('.', '-')}`, {
       vpcId, serviceName: `com.amazonaws.${env.region}.${service}`, vpcEndpointType: 'Interface', privateDnsEnabled: true,
       subnetIds: privateSubnetIds, securityGroupIds: [endpointSgId], tags: named(tags, `${name}-${service}`),
-    });
-  }
+    }));
   new VpcEndpoint(scope, 'endpoint-s3', {
     vpcId, serviceName: `com.amazonaws.${env.region}.s3`, vpcEndpointType: 'Gateway', routeTableIds: [privateRoutesId],
     policy: s3EndpointPolicy(env.partition, env.region, env.accountId),
     tags: named(tags, `${name}-s3`),
   });
   return {
-    vpcId, cidr: VPC_CIDR, privateSubnetIds, publicSubnetIds, availabilityZones: azs,
+    vpcId, cidr: VPC_CIDR, privateSubnetIds, publicSubnetIds, availabilityZones: azs, readiness,
     note: `no egress: no route to the internet; VPC endpoints for ${[...endpoints, 's3'].join(', ')}, so images must come from ECR in ${env.region}.`,
   };
 }
@@ -121,6 +123,9 @@ export interface WorkloadBoundary {
   readonly where: string;
   /** Tenant id or service name: resource names derive from it. */
   readonly name: string;
+  /** The stack's id and the kind of workload: account-global names carry both (network/names.ts). */
+  readonly stack: string;
+  readonly kind: WorkloadKind;
   readonly tags: Record<string, string>;
   readonly workload: WorkloadSpec;
   readonly instanceType?: string;
@@ -133,13 +138,13 @@ export interface WorkloadBoundary {
 
 /** A KMS key with rotation on, whose policy admits the account (through IAM) and CloudWatch Logs for the given log group(s). */
 export function createKey(scope: Construct, env: AwsEnv, tags: Record<string, string>,
-  policy: { logGroupPattern: string; autoScaling?: boolean; fargateClusterName?: string }): string {
+  policy: { aliasName: string; logGroupPattern: string; autoScaling?: boolean; fargateClusterName?: string }): string {
   const key = new KmsKey(scope, 'key', {
     description: `${tags.Name}: volumes and logs`, enableKeyRotation: true, deletionWindowInDays: 30, tags: tags,
     policy: keyPolicy({ partition: env.partition, region: env.region, accountId: env.accountId, logGroupArn: policy.logGroupPattern,
       autoScaling: policy.autoScaling, fargateClusterName: policy.fargateClusterName }),
   });
-  new KmsAlias(scope, 'key-alias', { name: `alias/isolation/${tags.Name}`, targetKeyId: key.keyId });
+  new KmsAlias(scope, 'key-alias', { name: policy.aliasName, targetKeyId: key.keyId });
   return key.arn;
 }
 
@@ -182,18 +187,40 @@ export function createWorkloadSecurityGroup(scope: Construct, where: string, vpc
   return sgId;
 }
 
-/** An IAM role for a service principal with one inline policy. Names are generated from a prefix (IAM names are account-wide). */
-export function createRole(scope: Construct, id: string, service: string, tags: Record<string, string>, statements: object[]): IamRole {
+/** Who owns an IAM name: the stack, the kind of workload and its name (a WorkloadBoundary is one). */
+export interface NameOwner {
+  readonly stack: string;
+  readonly kind: WorkloadKind;
+  readonly name: string;
+}
+
+// IAM's name_prefix is at most 38 characters (Terraform appends 26); a longer one is cut and keeps a hash of the whole.
+const IAM_PREFIX_MAX = 37;
+
+/** A stack-scoped IAM name prefix (roles, instance profiles), ending in `_` before the generated suffix. */
+export function iamNamePrefix(owner: NameOwner, kind: NameKind, purpose: string): string {
+  const full = AwsNames.of(kind, owner.stack, owner.kind, owner.name, purpose);
+  const cut = full.length <= IAM_PREFIX_MAX ? full : `${full.slice(0, IAM_PREFIX_MAX - 7)}_${createHash('sha256').update(full).digest('hex').slice(0, 6)}`;
+  return `${cut}_`;
+}
+
+/** The ECS cluster name of a workload's own cluster (a tenant's) or of the target's dense cluster. */
+export function clusterName(owner: NameOwner): string {
+  return AwsNames.of(NameKind.ECS_CLUSTER, owner.stack, owner.kind, owner.name);
+}
+
+/** An IAM role for a service principal with one inline policy. Names are generated from a stack-scoped prefix (IAM names are account-wide). */
+export function createRole(scope: Construct, id: string, service: string, owner: NameOwner, tags: Record<string, string>, statements: object[]): IamRole {
   const role = new IamRole(scope, id, {
-    namePrefix: `${tags.Name.slice(0, 24)}-${id.slice(0, 8)}-`, assumeRolePolicy: assumeRolePolicy(service), tags: tags,
+    namePrefix: iamNamePrefix(owner, NameKind.IAM_ROLE, id), assumeRolePolicy: assumeRolePolicy(service), tags: tags,
   });
   new IamRolePolicy(scope, `${id}-policy`, { role: role.id, name: 'least-privilege', policy: policyDocument(statements as never) });
   return role;
 }
 
 /** An EC2 instance profile around a new role. Returns the profile name. */
-export function createInstanceProfile(scope: Construct, tags: Record<string, string>, statements: object[]): string {
-  const role = createRole(scope, 'instance-role', 'ec2.amazonaws.com', tags, statements);
-  const profile = new IamInstanceProfile(scope, 'instance-profile', { namePrefix: `${tags.Name.slice(0, 24)}-`, role: role.name, tags: tags });
+export function createInstanceProfile(scope: Construct, owner: NameOwner, tags: Record<string, string>, statements: object[]): string {
+  const role = createRole(scope, 'instance-role', 'ec2.amazonaws.com', owner, tags, statements);
+  const profile = new IamInstanceProfile(scope, 'instance-profile', { namePrefix: iamNamePrefix(owner, NameKind.INSTANCE_PROFILE, 'instance'), role: role.name, tags: tags });
   return profile.name;
 }

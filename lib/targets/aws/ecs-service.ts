@@ -48,7 +48,7 @@ export function createEcsService(scope: Construct, env: AwsEnv, r: EcsServiceReq
     'drop those capabilities, or pin a VM tier (vm, dedicated-vm) where the container may add them.');
   }
   const scaling = r.autoscaling === undefined ? undefined : checkAutoscaling(b.where, r.autoscaling);
-  const role = createRole(scope, 'execution-role', 'ecs-tasks.amazonaws.com', b.tags, [
+  const role = createRole(scope, 'execution-role', 'ecs-tasks.amazonaws.com', b, b.tags, [
     logWriteStatement(b.logGroupArn), ...ecrPullStatements(w.image, env.partition), ...secretStatements(w.secrets, ['ssm:GetParameters']),
   ]);
   const task = new EcsTaskDefinition(scope, 'task', {

@@ -5,8 +5,10 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
-import { Network } from './boundary';
+import { NameOwner, Network } from './boundary';
 import { ingressTags, named } from './context';
+import { subtractCidr } from './network/cidr-pool';
+import { AwsNames, NameKind } from './network/names';
 import { PlacementError } from '../../placement-error';
 import { checkCidr } from '../ingress';
 import { checkLoadBalancerOptions } from '../load-balancer-validation';
@@ -16,6 +18,8 @@ export interface LoadBalancerResult {
   readonly targetGroupArn: string;
   readonly dnsName: string;
   readonly securityGroupId: string;
+  /** The workload port the load balancer forwards to. */
+  readonly port: number;
   /** ECS services must wait for it: a target group needs a load balancer before a service can use it. */
   readonly listener: LbListener;
 }
@@ -23,10 +27,12 @@ export interface LoadBalancerResult {
 /**
  * An application load balancer in front of a workload: HTTPS on 443 with the given certificate
  * (HTTP redirects to it) or plain HTTP on the listener port; admits only the internet when
- * internet-facing, else only the allowed CIDRs (default: the VPC).
+ * internet-facing, else only the allowed CIDRs (default: the VPC, unless the VPC is `shared` with
+ * other tenants: then allowedCidrs is required and the VPC's CIDR is taken out of it). Its egress is
+ * added by {@link loadBalancerEgress} once the workload's group exists.
  */
-export function createLoadBalancer(scope: Construct, where: string, tags: Record<string, string>, network: Network,
-  port: number | undefined, o: LoadBalancerOptions, targetType: 'ip' | 'instance'): LoadBalancerResult {
+export function createLoadBalancer(scope: Construct, where: string, owner: NameOwner, tags: Record<string, string>, network: Network,
+  port: number | undefined, o: LoadBalancerOptions, targetType: 'ip' | 'instance', shared = false): LoadBalancerResult {
   checkLoadBalancerOptions(where, o);
   if (port === undefined) {
     throw new PlacementError(where, 'a load balancer needs the port the workload listens on, and workload.port is not set.', 'set workload.port.');
@@ -39,10 +45,17 @@ export function createLoadBalancer(scope: Construct, where: string, tags: Record
   if (internetFacing && network.publicSubnetIds.length === 0) {
     throw new PlacementError(where, 'an internet-facing load balancer needs public subnets, and this network has no egress.', 'give the workload egress, or drop internetFacing.');
   }
-  const sources = internetFacing ? ['0.0.0.0/0'] : (o.allowedCidrs ?? [network.cidr]);
-  sources.forEach((cidr) => checkCidr(where, cidr));
+  if (shared && !internetFacing && o.allowedCidrs === undefined) {
+    throw new PlacementError(where, `an internal load balancer in the shared tenant network would admit the network's CIDR ${network.cidr}, where other tenants run.`,
+      'list the networks that may reach it in loadBalancer.allowedCidrs (your VPN, a transit network), set internetFacing, or give the tenant dedicatedNetwork.');
+  }
+  const declared = internetFacing ? ['0.0.0.0/0'] : (o.allowedCidrs ?? [network.cidr]);
+  declared.forEach((cidr) => checkCidr(where, cidr));
+  // In a shared network the tenants' addresses are never a source (0.0.0.0/0 is the internet: the LB is in public subnets).
+  const sources = shared && !internetFacing ? declared.flatMap((cidr) => subtractCidr(where, cidr, network.cidr)) : declared;
   if (sources.length === 0) {
-    throw new PlacementError(where, 'loadBalancer.allowedCidrs is empty: nobody could reach the load balancer.', 'list the CIDRs that may reach it, or set internetFacing.');
+    throw new PlacementError(where, shared && declared.length > 0 ? `loadBalancer.allowedCidrs lie inside the shared tenant network ${network.cidr}: they would admit only other tenants.`
+      : 'loadBalancer.allowedCidrs is empty: nobody could reach the load balancer.', 'list the CIDRs that may reach it, or set internetFacing.');
   }
   const listenerPorts = o.certificateArn ? [443, 80] : [o.listenerPort ?? port];
   const name = tags.Name;
@@ -57,15 +70,12 @@ export function createLoadBalancer(scope: Construct, where: string, tags: Record
       description: `tcp/${listenerPort} from ${cidr}`, tags: ingressTags(tags, cidr, listenerPort),
     }));
   }
-  new VpcSecurityGroupEgressRule(scope, 'lb-egress', {
-    securityGroupId: sgId, cidrIpv4: network.cidr, ipProtocol: 'tcp', fromPort: port, toPort: port, description: `to the workload on tcp/${port}`, tags: tags,
-  });
   const lb = new Lb(scope, 'lb', {
-    name: awsName('lb', name), internal: !internetFacing, loadBalancerType: 'application', securityGroups: [sgId],
+    name: AwsNames.of(NameKind.LOAD_BALANCER, owner.stack, owner.kind, owner.name), internal: !internetFacing, loadBalancerType: 'application', securityGroups: [sgId],
     subnets: internetFacing ? network.publicSubnetIds : network.privateSubnetIds, dropInvalidHeaderFields: true, tags: tags,
   });
   const tg = new LbTargetGroup(scope, 'target-group', {
-    name: awsName('tg', name), port, protocol: 'HTTP', vpcId: network.vpcId, targetType, deregistrationDelay: '30',
+    name: AwsNames.of(NameKind.TARGET_GROUP, owner.stack, owner.kind, owner.name), port, protocol: 'HTTP', vpcId: network.vpcId, targetType, deregistrationDelay: '30',
     healthCheck: { enabled: true, path: o.healthCheckPath ?? '/', matcher: '200-399', interval: 30 }, tags: tags,
   });
   const lbArn = lb.arn;
@@ -85,10 +95,13 @@ export function createLoadBalancer(scope: Construct, where: string, tags: Record
       loadBalancerArn: lbArn, port: listenerPorts[0], protocol: 'HTTP', defaultAction: [{ type: 'forward', targetGroupArn: tgArn }], tags: tags,
     });
   }
-  return { targetGroupArn: tgArn, dnsName: lb.dnsName, securityGroupId: sgId, listener };
+  return { targetGroupArn: tgArn, dnsName: lb.dnsName, securityGroupId: sgId, port, listener };
 }
 
-/** Load balancer and target group names: 32 characters, no leading 'internal-', no trailing hyphen. */
-function awsName(prefix: string, name: string): string {
-  return `${prefix}-${name}`.slice(0, 32).replace(/-+$/, '');
+/** The load balancer's only egress: the workload's own security group on the workload port (never the VPC, where other tenants run). */
+export function loadBalancerEgress(scope: Construct, lb: LoadBalancerResult, workloadSecurityGroupId: string, tags: Record<string, string>): void {
+  new VpcSecurityGroupEgressRule(scope, 'lb-egress', {
+    securityGroupId: lb.securityGroupId, referencedSecurityGroupId: workloadSecurityGroupId, ipProtocol: 'tcp', fromPort: lb.port, toPort: lb.port,
+    description: `to the workload's group on tcp/${lb.port}`, tags,
+  });
 }

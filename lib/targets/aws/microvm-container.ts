@@ -3,7 +3,7 @@
 // cheapest, elastic price (lib/placement/preferences.ts).
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { Construct } from 'constructs';
-import { WorkloadBoundary } from './boundary';
+import { clusterName, WorkloadBoundary } from './boundary';
 import { AwsEnv } from './context';
 import { EcsServiceRequest } from './ecs-service';
 import type { TierContext } from './tiers';
@@ -11,16 +11,17 @@ import { FargateSizes } from '../../capacity/fargate-sizes';
 
 /**
  * A tenant's Fargate task: its own ECS cluster (container insights on, Fargate ephemeral storage
- * encrypted with the tenant key) in its own VPC.
+ * encrypted with the tenant key) in the tenant's network, behind its own load balancer if it has one.
  */
-export function fargateTenantTask(scope: Construct, _env: AwsEnv, b: WorkloadBoundary): EcsServiceRequest {
+export function fargateTenantTask(scope: Construct, _env: AwsEnv, b: WorkloadBoundary, ctx: TierContext): EcsServiceRequest {
+  const name = clusterName(b);
   const cluster = new EcsCluster(scope, 'cluster', {
-    name: b.name,
+    name,
     setting: [{ name: 'containerInsights', value: 'enabled' }],
     configuration: { managedStorageConfiguration: { fargateEphemeralStorageKmsKeyId: b.keyArn } },
     tags: b.tags,
   });
-  return fargateTask(b, cluster.arn, b.name, {});
+  return fargateTask(b, cluster.arn, name, ctx);
 }
 
 /** A service's Fargate task, in the target's shared cluster. */

@@ -4,8 +4,11 @@ export { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-avail
 export { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 export { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 export { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-export { createKey, createLogGroup, createNetwork, createWorkloadSecurityGroup, logGroupArn } from './boundary';
+export { clusterName, createKey, createLogGroup, createWorkloadSecurityGroup, logGroupArn } from './boundary';
 export { createEcsService } from './ecs-service';
-export { createLoadBalancer } from './load-balancer';
+export { createLoadBalancer, loadBalancerEgress } from './load-balancer';
+export { QuotaValidation } from './network/quota-validation';
+export { TenantNetwork } from './network/tenant-network';
+export { tenantSecurityGroup } from './network/tenant-security-group';
 export { SharedDense } from './shared-cluster';
 export { AWS_TIERS } from './tiers';

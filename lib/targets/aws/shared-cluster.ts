@@ -7,8 +7,9 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
-import { createInstanceProfile, createKey, createNetwork, Network } from './boundary';
+import { clusterName, createInstanceProfile, createKey, createNetwork, NameOwner, Network } from './boundary';
 import { AwsEnv, named } from './context';
+import { AwsNames, NameKind, WorkloadKind } from './network/names';
 import { ecsAgentStatement, SSM_AGENT_STATEMENT } from './policies';
 import { ecsUserData } from './user-data';
 import { InstanceCatalog } from '../../capacity/instance-catalog';
@@ -40,14 +41,18 @@ export class SharedDense {
   private readonly providers: string[] = [];
   private association?: EcsClusterCapacityProviders;
 
-  constructor(scope: Construct, env: AwsEnv, prefix: string) {
+  private readonly owner: NameOwner;
+
+  constructor(scope: Construct, env: AwsEnv, stack: string, prefix: string) {
     this.scope = scope;
     this.env = env;
-    this.clusterName = `dense-${prefix}`;
+    this.owner = { stack, kind: WorkloadKind.DENSE, name: prefix };
+    this.clusterName = clusterName(this.owner);
     const tags = { 'isolation:service': 'shared', 'isolation:tier': PlacementTier.SHARED_CONTAINER, Name: this.clusterName };
     this.network = createNetwork(new Construct(scope, 'network'), env, tags, true, []);
     this.keyArn = createKey(scope, env, tags, {
-      logGroupPattern: `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:/isolation/service/*`, autoScaling: true,
+      aliasName: AwsNames.of(NameKind.KMS_ALIAS, stack, WorkloadKind.DENSE, prefix),
+      logGroupPattern: `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${AwsNames.prefix(NameKind.LOG_GROUP, stack, WorkloadKind.SERVICE)}*`, autoScaling: true,
     });
     const cluster = new EcsCluster(scope, 'cluster', {
       name: this.clusterName, setting: [{ name: 'containerInsights', value: 'enabled' }], tags,
@@ -61,7 +66,7 @@ export class SharedDense {
     const existing = this.pools.get(coTenancy);
     if (existing) return existing;
     const created = createPool(new Construct(this.scope, `pool-${coTenancy}`), this.env, {
-      clusterName: this.clusterName, clusterArn: this.clusterArn, network: this.network, keyArn: this.keyArn, label: coTenancy,
+      clusterName: this.clusterName, owner: this.owner, clusterArn: this.clusterArn, network: this.network, keyArn: this.keyArn, label: coTenancy,
       tags: { 'isolation:pool': coTenancy, 'isolation:tier': PlacementTier.SHARED_CONTAINER },
     });
     this.providers.push(created.providerNameToken);
@@ -76,6 +81,8 @@ export class SharedDense {
 
 export interface PoolOptions {
   readonly clusterName: string;
+  /** Whose pool it is: its role, profile and capacity provider names carry the stack and the kind. */
+  readonly owner: NameOwner;
   readonly clusterArn: string;
   readonly network: Network;
   /** Encrypts the instances' volumes; its policy must admit the Auto Scaling service-linked role. */
@@ -104,7 +111,7 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
   });
   const sgId = sg.id;
   new VpcSecurityGroupEgressRule(scope, 'egress', { securityGroupId: sgId, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags: tags });
-  const profile = createInstanceProfile(scope, tags, [SSM_AGENT_STATEMENT, ...ecsAgentStatement(o.clusterArn)]);
+  const profile = createInstanceProfile(scope, { ...o.owner, name: `${o.owner.name}-${o.label}` }, tags, [SSM_AGENT_STATEMENT, ...ecsAgentStatement(o.clusterArn)]);
   const template = new LaunchTemplate(scope, 'launch-template', {
     namePrefix: `${name}-`,
     imageId: env.ecsAmi,
@@ -132,8 +139,8 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
       ...Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true }))],
     lifecycle: { ignoreChanges: ['desired_capacity'] },
   });
-  // ECS refuses capacity provider names starting with aws, ecs or fargate (a tenant id may): prefix them.
-  const providerName = `cp-${name}`;
+  // Starts with `cp_`: ECS refuses capacity provider names starting with aws, ecs or fargate (a tenant id may).
+  const providerName = AwsNames.of(NameKind.CAPACITY_PROVIDER, o.owner.stack, o.owner.kind, o.owner.name, o.label);
   const provider = new EcsCapacityProvider(scope, 'capacity-provider', {
     name: providerName,
     autoScalingGroupProvider: {

@@ -4,7 +4,7 @@
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
 import { Construct } from 'constructs';
-import { WorkloadBoundary } from './boundary';
+import { clusterName, WorkloadBoundary } from './boundary';
 import { AwsEnv } from './context';
 import { ec2TaskCpu, EcsServiceRequest } from './ecs-service';
 import { createPool } from './shared-cluster';
@@ -13,22 +13,23 @@ import { TAG } from '../../labels';
 import { PlacementTier } from '../../placement/boundary';
 
 /**
- * A tenant's containers on EC2 capacity that only its tasks use: its own cluster and pool in its own VPC.
+ * A tenant's containers on EC2 capacity that only its tasks use: its own cluster and pool in the tenant's network.
  */
-export function sharedContainerTenantTask(scope: Construct, env: AwsEnv, b: WorkloadBoundary): EcsServiceRequest {
+export function sharedContainerTenantTask(scope: Construct, env: AwsEnv, b: WorkloadBoundary, ctx: TierContext): EcsServiceRequest {
   const w = b.workload;
-  const cluster = new EcsCluster(scope, 'cluster', { name: b.name, setting: [{ name: 'containerInsights', value: 'enabled' }], tags: b.tags });
+  const name = clusterName(b);
+  const cluster = new EcsCluster(scope, 'cluster', { name, setting: [{ name: 'containerInsights', value: 'enabled' }], tags: b.tags });
   const clusterArn = cluster.arn;
   const pool = createPool(new Construct(scope, 'pool'), env, {
-    clusterName: b.name, clusterArn, network: b.network, keyArn: b.keyArn, label: 'tenant',
+    clusterName: name, owner: b, clusterArn, network: b.network, keyArn: b.keyArn, label: 'tenant',
     tags: { [TAG.tenant]: b.name, [TAG.tier]: PlacementTier.SHARED_CONTAINER },
   });
   const association = new EcsClusterCapacityProviders(scope, 'capacity-providers', { clusterName: cluster.name, capacityProviders: [pool.providerNameToken] });
   const replicas = w.replicas ?? 1;
   const { cpuUnits, notes } = ec2TaskCpu(w.cpu);
   return {
-    boundary: b, clusterArn, clusterName: b.name, cpuUnits, memoryMiB: w.memoryMiB,
-    capacityProvider: pool.capacityProvider, dependsOn: [association],
+    boundary: b, clusterArn, clusterName: name, cpuUnits, memoryMiB: w.memoryMiB,
+    capacityProvider: pool.capacityProvider, dependsOn: [association], loadBalancer: ctx.loadBalancer,
     notes: [...notes, pool.add(b.where, cpuUnits / 1024, w.memoryMiB, replicas), b.network.note],
     capacity: `${cpuUnits / 1024} vCPU / ${w.memoryMiB} MiB x${replicas} on pool ${pool.capacityProvider}`,
   };

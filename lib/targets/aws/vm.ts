@@ -27,7 +27,7 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
   const choice = InstanceCatalog.select({ where: r.where, tier, cpu: w.cpu, memoryMiB: w.memoryMiB, instanceType: r.instanceType });
   const type = choice.type;
   const replicas = w.replicas ?? 1;
-  const profile = createInstanceProfile(scope, r.tags, [
+  const profile = createInstanceProfile(scope, r, r.tags, [
     SSM_AGENT_STATEMENT, logWriteStatement(r.logGroupArn), ...ecrPullStatements(w.image, env.partition),
     ...secretStatements(w.secrets, ['ssm:GetParameter']),
   ]);

@@ -149,6 +149,10 @@ export class DockerTarget extends Construct implements IPlacementTarget {
   public realizeTenant(scope: Construct, tenant: TenantRealization): RealizedWorkload {
     const { where, workload } = tenant;
     refuseSecrets(where, workload);
+    if (tenant.loadBalancer !== undefined) {
+      throw new PlacementError(where, 'loadBalancer is not available on Docker (it creates an AWS load balancer).',
+        'remove loadBalancer and publish the port with ingress and egress: true, or use an AwsTarget.');
+    }
     const ports = publishedPorts(where, workload, tenant.ingress, this.mode.publishingReplicas(workload));
     const egress = tenant.egress === true;
     if (ports.length > 0 && !egress) {

@@ -25,7 +25,8 @@ test('160 tenants on the shared network and 2 dedicated networks stay within the
   expect(at(AwsQuota.VPCS_PER_REGION)).toBe(3);
   expect(at(AwsQuota.INTERNET_GATEWAYS_PER_REGION)).toBe(1);
   expect(at(AwsQuota.ELASTIC_IPS_PER_REGION)).toBe(3);
-  expect(at(AwsQuota.GATEWAY_ENDPOINTS_PER_REGION)).toBe(3);
+  // The shared network's restricted and egress S3 endpoints, one per dedicated network.
+  expect(at(AwsQuota.GATEWAY_ENDPOINTS_PER_REGION)).toBe(4);
   expect(at(AwsQuota.SECURITY_GROUPS_PER_REGION)).toBe(160 + 3 + 3);
   for (const zone of ENV.availabilityZones) expect(at(AwsQuota.NAT_GATEWAYS_PER_ZONE, zone)).toBe(1);
   expect(QuotaCheck.check(ENV.region, usages)).toEqual([]);

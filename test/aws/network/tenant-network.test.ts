@@ -48,9 +48,11 @@ describe('the shared tenant network without egress', () => {
     expect(rules.map((r) => [r.body.cidr_ipv4, r.body.from_port, r.body.to_port])).toEqual([['10.0.0.0/17', 443, 443]]);
   });
 
-  test('routes S3 through the gateway endpoint with the restricted policy from the isolated and egress route tables', () => {
-    const [s3] = ofType(resources, 'aws_vpc_endpoint').filter((e) => e.body.vpc_endpoint_type === 'Gateway');
-    expect(s3.body.route_table_ids).toHaveLength(4);
+  test('routes S3 through the gateway endpoint with the restricted policy from the isolated route table (egress has none yet)', () => {
+    const gateways = ofType(resources, 'aws_vpc_endpoint').filter((e) => e.body.vpc_endpoint_type === 'Gateway');
+    expect(gateways).toHaveLength(1);
+    const [s3] = gateways;
+    expect(s3.body.route_table_ids).toEqual(['${aws_route_table.tenant-network_isolated-routes_B73374C4.id}']);
     expect(JSON.parse(s3.body.policy).Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['BucketsOfThisAccount', 'AmazonLinuxRepositories', 'EcrImageLayers']);
   });
 
@@ -101,9 +103,17 @@ describe('the shared tenant network with egress', () => {
     expect(new Set(routes.map((r) => r.body.route_table_id)).size).toBe(3);
   });
 
-  test('has one internet gateway and is 52 resources (enableEgress twice creates nothing twice)', () => {
+  test('has one internet gateway and is 53 resources (enableEgress twice creates nothing twice)', () => {
     expect(ofType(resources, 'aws_internet_gateway')).toHaveLength(1);
-    expect(resources).toHaveLength(52);
+    expect(resources).toHaveLength(53);
+  });
+
+  test('gives the egress route tables their own, unrestricted S3 gateway endpoint (free, and no NAT data for any bucket)', () => {
+    const gateways = ofType(resources, 'aws_vpc_endpoint').filter((e) => e.body.vpc_endpoint_type === 'Gateway');
+    const open = gateways.find((g) => g.body.policy === undefined)!;
+    const egressTables = ofType(resources, 'aws_route_table').filter((t) => /egress-routes/.test(t.path)).map((t) => `\${${t.address}.id}`);
+    expect(open.body.route_table_ids).toEqual(egressTables);
+    expect(gateways.find((g) => g.body.policy !== undefined)!.body.route_table_ids).toHaveLength(1);
   });
 });
 

@@ -101,6 +101,11 @@ export class AwsNames {
     return name;
   }
 
+  /** What every (uncut) name of one kind of workload in a stack starts with, e.g. `/isolation/prod/service/` for policy patterns. */
+  public static prefix(kind: NameKind, stack: string, workload: WorkloadKind): string {
+    return RULES[kind].render(stackSegment(stack), workload, '');
+  }
+
   /** The longest name AWS accepts for the kind. */
   public static maxLength(kind: NameKind): number {
     return RULES[kind].max;

@@ -34,7 +34,9 @@ export class QuotaValidation extends Construct implements IValidation {
 
   public validate(): string[] {
     const stack = TerraformStack.of(this);
-    const providers = stack.node.findAll().filter((c): c is AwsProvider => c instanceof AwsProvider && c.region === this.region).map((p) => p.fqn);
+    const providers = stack.node.findAll().filter((c): c is AwsProvider => c instanceof AwsProvider && c.region === this.region)
+      // As resources name them (`fqn` is a token, not this text).
+      .map((p) => (p.alias === undefined ? 'aws' : `aws.${p.alias}`));
     this.findings = QuotaCheck.check(this.region, QuotaCounter.count(stack.toTerraform(), providers), this.quotas);
     if (this.quotas.enforce === true) QuotaCheck.enforce(this.node.path, this.findings);
     for (const finding of this.findings) Annotations.of(this).addWarning(finding.message);

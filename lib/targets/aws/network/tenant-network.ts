@@ -10,6 +10,7 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { CidrPool, DEFAULT_SHARED_CIDR, MAX_ZONES, parseCidr, SMALLEST_NETWORK_PREFIX, subnetCidr, SubnetKind, tenantSubnetsCidr } from './cidr-pool';
 import { createFlowLog } from './flow-log';
@@ -36,8 +37,9 @@ export interface TenantNetworkProps {
 /**
  * The tenant network of one AwsTarget (or one dedicated tenant): a VPC with isolated, egress and
  * public subnets in every zone, shared interface endpoints in the isolated subnets behind one
- * endpoint security group, the S3 gateway endpoint (restricted policy) on the isolated and egress
- * route tables, a flow log of all traffic into a key-encrypted log group, and the default security
+ * endpoint security group, the S3 gateway endpoint (restricted policy) on the isolated route table
+ * (with egress, a second, unrestricted one on the egress route tables: gateway endpoints are free,
+ * and tenants that may reach any host should reach any bucket without NAT data charges), a flow log of all traffic into a key-encrypted log group, and the default security
  * group emptied. What costs money or quota appears only when asked for: the internet gateway with
  * {@link enableInternet} (internet-facing load balancers, NAT), one NAT gateway and Elastic IP per
  * zone with {@link enableEgress}, each interface endpoint with {@link addEndpoints}. All three are
@@ -70,7 +72,8 @@ export class TenantNetwork extends Construct {
   private readonly name: string;
   private readonly publicRoutesId: string;
   private readonly egressRouteIds: string[];
-  private readonly endpoints = new Set<string>();
+  private readonly endpoints = new Map<string, VpcEndpoint>();
+  private readonly egressRoutes: Route[] = [];
   private internetGateway?: InternetGateway;
   private egress = false;
 
@@ -129,7 +132,7 @@ export class TenantNetwork extends Construct {
       description: 'HTTPS from the isolated and egress subnets', tags: this.tags,
     });
     const s3 = new VpcEndpoint(this, 'endpoint-s3', {
-      vpcId, serviceName: `com.amazonaws.${env.region}.s3`, vpcEndpointType: 'Gateway', routeTableIds: [isolatedRoutesId, ...this.egressRouteIds],
+      vpcId, serviceName: `com.amazonaws.${env.region}.s3`, vpcEndpointType: 'Gateway', routeTableIds: [isolatedRoutesId],
       policy: s3EndpointPolicy(env.partition, env.region, env.accountId), tags: named(this.tags, `${name}-s3`),
     });
     this.s3PrefixListId = s3.prefixListId;
@@ -146,17 +149,16 @@ export class TenantNetwork extends Construct {
       if (!/^[a-z0-9][a-z0-9.-]*$/.test(service)) {
         throw new PlacementError(this.node.path, `${JSON.stringify(service)} is not an interface endpoint service name.`, "use the service part of com.amazonaws.<region>.<service>, e.g. 'ecr.api'.");
       }
-      this.endpoints.add(service);
-      new VpcEndpoint(this, `endpoint-${service.replace(/\./g, '-')}`, {
+      this.endpoints.set(service, new VpcEndpoint(this, `endpoint-${service.replace(/\./g, '-')}`, {
         vpcId: this.vpcId, serviceName: `com.amazonaws.${this.env.region}.${service}`, vpcEndpointType: 'Interface', privateDnsEnabled: true,
         subnetIds: this.isolatedSubnetIds, securityGroupIds: [this.endpointSecurityGroupId], tags: named(this.tags, `${this.name}-${service}`),
-      });
+      }));
     }
   }
 
   /** The interface endpoint services the network has, sorted. */
   public get endpointServices(): string[] {
-    return [...this.endpoints].sort();
+    return [...this.endpoints.keys()].sort();
   }
 
   /** Whether {@link enableEgress} was called. */
@@ -182,7 +184,11 @@ export class TenantNetwork extends Construct {
       const nat = new NatGateway(this, `nat-${i + 1}`, {
         allocationId: eip.allocationId, subnetId: this.publicSubnetIds[i], tags: named(this.tags, `${this.name}-nat-${i + 1}`), dependsOn: [igw],
       });
-      new Route(this, `egress-default-${i + 1}`, { routeTableId: this.egressRouteIds[i], destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
+      this.egressRoutes.push(new Route(this, `egress-default-${i + 1}`, { routeTableId: this.egressRouteIds[i], destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id }));
+    });
+    new VpcEndpoint(this, 'endpoint-s3-egress', {
+      vpcId: this.vpcId, serviceName: `com.amazonaws.${this.env.region}.s3`, vpcEndpointType: 'Gateway', routeTableIds: this.egressRouteIds,
+      tags: named(this.tags, `${this.name}-s3-egress`),
     });
   }
 
@@ -200,14 +206,17 @@ export class TenantNetwork extends Construct {
    * subnets as private ones, and the public subnets once the internet gateway exists (an
    * internet-facing load balancer calls {@link enableInternet} first).
    */
-  public asNetwork(egress: boolean): Network {
+  public asNetwork(egress: boolean, services?: string[]): Network {
     const privateSubnetIds = this.subnetsFor(egress);
+    // What boot waits for: the NAT routes with egress, else the endpoints the tenant's tier needs (all, unless named).
+    const readiness: ITerraformDependable[] = egress ? [...this.egressRoutes]
+      : (services ?? this.endpointServices).map((service) => this.endpoints.get(service)).filter((e): e is VpcEndpoint => e !== undefined);
     const note = egress
       ? `egress: the shared network's egress subnets, one NAT gateway per zone (${this.availabilityZones.length}).`
       : `no egress: isolated subnets with no route out; tcp/443 to the shared endpoints (${[...this.endpointServices, 's3'].join(', ')}) only, so images must come from ECR in ${this.env.region}.`;
     return {
       vpcId: this.vpcId, cidr: this.cidr, privateSubnetIds, publicSubnetIds: this.internetGateway ? this.publicSubnetIds : [],
-      availabilityZones: this.availabilityZones, note,
+      availabilityZones: this.availabilityZones, note, readiness,
     };
   }
 }
