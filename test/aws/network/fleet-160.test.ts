@@ -2,7 +2,7 @@ import { Testing } from 'cdktf';
 import { AwsQuota, QuotaCheck } from '../../../lib/capacity/quotas';
 import { QuotaCounter } from '../../../lib/capacity/quotas-counter';
 import { crossTenantRules } from '../../../lib/targets/aws/network/cross-tenant';
-import { QuotaValidation } from '../../../lib/targets/aws/network/quota-validation';
+import { quotaView, QuotaValidation } from '../../../lib/targets/aws/network/quota-validation';
 import { OFFLINE } from '../../support/aws-stacks';
 import { fleetStack } from '../../support/fleet-stack';
 
@@ -11,6 +11,10 @@ const { stack } = fleetStack();
 const json = JSON.parse(Testing.synth(stack, true));
 const usages = QuotaCounter.count(json, ['aws.aws']);
 const at = (quota: AwsQuota, key = ''): number | undefined => usages.find((u) => u.quota === quota && u.key === key)?.count;
+
+test('the quota view (counted types and fields only) counts exactly what the synthesized stack does', () => {
+  expect(QuotaCounter.count(quotaView(stack), ['aws.aws'])).toEqual(usages);
+});
 
 test('counts: 4 VPCs (shared tenant network, dense VPC, 2 dedicated), 1 NAT per zone and network with egress, 20 load balancers', () => {
   expect(at(AwsQuota.VPCS_PER_REGION)).toBe(4);
