@@ -14,6 +14,8 @@ export const TAG = {
 
 /** Docker label keys, namespaced so they never collide with an image's own labels. */
 export const LABEL = {
+  /** The stack (as its Docker name prefix): stacks share an engine. */
+  stack: 'cdktf-isolation.stack',
   tenant: 'cdktf-isolation.tenant',
   service: 'cdktf-isolation.service',
   tier: 'cdktf-isolation.tier',
