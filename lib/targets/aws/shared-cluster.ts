@@ -9,7 +9,7 @@ import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { createInstanceProfile, createKey, createNetwork, Network } from './boundary';
 import { AwsEnv, named } from './context';
-import { ecsAgentStatement, SSM_AGENT_STATEMENT } from './policies';
+import { ecsAgentStatement, ssmAgentStatements } from './policies';
 import { ecsUserData } from './user-data';
 import { InstanceCatalog } from '../../capacity/instance-catalog';
 import { PlacementTier } from '../../placement/boundary';
@@ -104,7 +104,7 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
   });
   const sgId = sg.id;
   new VpcSecurityGroupEgressRule(scope, 'egress', { securityGroupId: sgId, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags: tags });
-  const profile = createInstanceProfile(scope, tags, [SSM_AGENT_STATEMENT, ...ecsAgentStatement(o.clusterArn)]);
+  const profile = createInstanceProfile(scope, tags, [...ssmAgentStatements(env), ...ecsAgentStatement(o.clusterArn)]);
   const template = new LaunchTemplate(scope, 'launch-template', {
     namePrefix: `${name}-`,
     imageId: env.ecsAmi,

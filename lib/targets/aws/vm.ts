@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { createInstanceProfile, WorkloadBoundary } from './boundary';
 import { AwsEnv, named } from './context';
 import { allocateDedicatedHosts, HostAllocation } from './dedicated-host';
-import { ecrPullStatements, logWriteStatement, secretStatements, SSM_AGENT_STATEMENT } from './policies';
+import { ecrPullStatements, logWriteStatement, secretStatements, ssmAgentStatements } from './policies';
 import { vmUserData } from './user-data';
 import type { TierContext } from './tiers';
 import { InstanceCatalog } from '../../capacity/instance-catalog';
@@ -28,7 +28,7 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
   const type = choice.type;
   const replicas = w.replicas ?? 1;
   const profile = createInstanceProfile(scope, r.tags, [
-    SSM_AGENT_STATEMENT, logWriteStatement(r.logGroupArn), ...ecrPullStatements(w.image, env.partition),
+    ...ssmAgentStatements(env), logWriteStatement(r.logGroupArn), ...ecrPullStatements(w.image, env.partition),
     ...secretStatements(w.secrets, ['ssm:GetParameter']),
   ]);
   const tenancy = TIER_TENANCY[tier];
