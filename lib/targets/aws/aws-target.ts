@@ -172,7 +172,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     }
     const logGroupName = `/isolation/service/${name}`;
     aws.createLogGroup(scope, env, tags, logGroupName, dense.keyArn);
-    const lb = s.loadBalancer ? aws.createLoadBalancer(scope, s.where, tags, dense.network, w.port, s.loadBalancer, row.instances ? 'instance' : 'ip') : undefined;
+    const lb = s.loadBalancer ? aws.createLoadBalancer(scope, s.where, tags, dense.network, w.port, s.loadBalancer, row.instances ? 'instance' : 'ip', env) : undefined;
     const securityGroupId = aws.createWorkloadSecurityGroup(scope, s.where, dense.network.vpcId, tags, w.port, s.ingress ?? [], lb?.securityGroupId);
     const b: WorkloadBoundary = {
       where: s.where, name, tags, workload: w, instanceType: s.instanceType, network: dense.network, securityGroupId,

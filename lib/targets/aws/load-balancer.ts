@@ -4,9 +4,11 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { Construct } from 'constructs';
 import { Network } from './boundary';
-import { ingressTags, named } from './context';
+import { AwsEnv, ingressTags, named } from './context';
+import { accessLogsWanted, createAccessLogBucket } from './load-balancer-logs';
 import { PlacementError } from '../../placement-error';
 import { checkCidr } from '../ingress';
 import { checkLoadBalancerOptions } from '../load-balancer-validation';
@@ -26,7 +28,7 @@ export interface LoadBalancerResult {
  * internet-facing, else only the allowed CIDRs (default: the VPC).
  */
 export function createLoadBalancer(scope: Construct, where: string, tags: Record<string, string>, network: Network,
-  port: number | undefined, o: LoadBalancerOptions, targetType: 'ip' | 'instance'): LoadBalancerResult {
+  port: number | undefined, o: LoadBalancerOptions, targetType: 'ip' | 'instance', env: AwsEnv): LoadBalancerResult {
   checkLoadBalancerOptions(where, o);
   if (port === undefined) {
     throw new PlacementError(where, 'a load balancer needs the port the workload listens on, and workload.port is not set.', 'set workload.port.');
@@ -60,9 +62,11 @@ export function createLoadBalancer(scope: Construct, where: string, tags: Record
   new VpcSecurityGroupEgressRule(scope, 'lb-egress', {
     securityGroupId: sgId, cidrIpv4: network.cidr, ipProtocol: 'tcp', fromPort: port, toPort: port, description: `to the workload on tcp/${port}`, tags: tags,
   });
+  const logs = accessLogsWanted(o) ? createAccessLogBucket(scope, env, tags, name, o) : undefined;
   const lb = new Lb(scope, 'lb', {
     name: awsName('lb', name), internal: !internetFacing, loadBalancerType: 'application', securityGroups: [sgId],
     subnets: internetFacing ? network.publicSubnetIds : network.privateSubnetIds, dropInvalidHeaderFields: true, tags: tags,
+    enableDeletionProtection: o.deletionProtection ?? false, accessLogs: logs?.accessLogs, dependsOn: logs?.dependsOn,
   });
   const tg = new LbTargetGroup(scope, 'target-group', {
     name: awsName('tg', name), port, protocol: 'HTTP', vpcId: network.vpcId, targetType, deregistrationDelay: '30',
@@ -70,6 +74,7 @@ export function createLoadBalancer(scope: Construct, where: string, tags: Record
   });
   const lbArn = lb.arn;
   const tgArn = tg.arn;
+  if (o.webAclArn !== undefined) new Wafv2WebAclAssociation(scope, 'web-acl', { resourceArn: lbArn, webAclArn: o.webAclArn });
   let listener: LbListener;
   if (o.certificateArn) {
     listener = new LbListener(scope, 'https', {

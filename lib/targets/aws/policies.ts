@@ -3,8 +3,8 @@
 
 interface Statement {
   Sid: string;
-  Effect: 'Allow';
-  Principal?: Record<string, string | string[]>;
+  Effect: 'Allow' | 'Deny';
+  Principal?: Record<string, string | string[]> | '*';
   Action: string[];
   Resource: string | string[];
   Condition?: Record<string, Record<string, string | string[]>>;
