@@ -31,7 +31,7 @@ describe('every AWS tier carries the hardened defaults', () => {
     for (const { body } of all('aws_instance')) {
       const script: string = body.user_data;
       for (const flag of ['--read-only', '--cap-drop ALL', '--security-opt no-new-privileges:true', '--memory 512m', '--cpus 0.5',
-        '--restart unless-stopped', '--log-driver awslogs', 'systemctl enable --now docker']) {
+        'Restart=always', '--log-driver awslogs', 'systemctl enable --now --no-block workload.service']) {
         expect(script).toContain(flag);
       }
       expect(script).not.toContain('--privileged');

@@ -1,3 +1,4 @@
+import { ITerraformDependable } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
@@ -44,6 +45,11 @@ export interface Network {
   readonly publicSubnetIds: string[];
   readonly availabilityZones: string[];
   readonly note: string;
+  /**
+   * What an instance must wait for before it boots: the endpoints and routes its user data reaches
+   * the network through. Instances depend on them when set.
+   */
+  readonly readiness?: ITerraformDependable[];
 }
 
 /**
@@ -88,8 +94,10 @@ export function createNetwork(scope: Construct, env: AwsEnv, tags: Record<string
     });
     const eip = new Eip(scope, 'nat-ip', { domain: 'vpc', tags: tags });
     const nat = new NatGateway(scope, 'nat', { allocationId: eip.allocationId, subnetId: publicSubnetIds[0], tags: tags, dependsOn: [igw] });
-    new Route(scope, 'private-default', { routeTableId: privateRoutesId, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
-    return { vpcId, cidr: VPC_CIDR, privateSubnetIds, publicSubnetIds, availabilityZones: azs, note: 'egress: public subnets and one NAT gateway.' };
+    const route = new Route(scope, 'private-default', { routeTableId: privateRoutesId, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
+    return {
+      vpcId, cidr: VPC_CIDR, privateSubnetIds, publicSubnetIds, availabilityZones: azs, note: 'egress: public subnets and one NAT gateway.', readiness: [route],
+    };
   }
 
   const endpointSg = new SecurityGroup(scope, 'endpoints-sg', {
@@ -99,19 +107,17 @@ export function createNetwork(scope: Construct, env: AwsEnv, tags: Record<string
   new VpcSecurityGroupIngressRule(scope, 'endpoints-https', {
     securityGroupId: endpointSgId, cidrIpv4: VPC_CIDR, ipProtocol: 'tcp', fromPort: 443, toPort: 443, description: 'HTTPS from the VPC', tags: tags,
   });
-  for (const service of endpoints) {
-    new VpcEndpoint(scope, `endpoint-${service.replace('.', '-')}`, {
+  const readiness: ITerraformDependable[] = endpoints.map((service) => new VpcEndpoint(scope, `endpoint-${service.replace('.', '-')}`, {
       vpcId, serviceName: `com.amazonaws.${env.region}.${service}`, vpcEndpointType: 'Interface', privateDnsEnabled: true,
       subnetIds: privateSubnetIds, securityGroupIds: [endpointSgId], tags: named(tags, `${name}-${service}`),
-    });
-  }
-  new VpcEndpoint(scope, 'endpoint-s3', {
+    }));
+  readiness.push(new VpcEndpoint(scope, 'endpoint-s3', {
     vpcId, serviceName: `com.amazonaws.${env.region}.s3`, vpcEndpointType: 'Gateway', routeTableIds: [privateRoutesId],
     policy: s3EndpointPolicy(env.partition, env.region, env.accountId),
     tags: named(tags, `${name}-s3`),
-  });
+  }));
   return {
-    vpcId, cidr: VPC_CIDR, privateSubnetIds, publicSubnetIds, availabilityZones: azs,
+    vpcId, cidr: VPC_CIDR, privateSubnetIds, publicSubnetIds, availabilityZones: azs, readiness,
     note: `no egress: no route to the internet; VPC endpoints for ${[...endpoints, 's3'].join(', ')}, so images must come from ECR in ${env.region}.`,
   };
 }

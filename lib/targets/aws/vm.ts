@@ -36,6 +36,7 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
     ? allocateDedicatedHosts(scope, r, type.name, type.vcpus, choice.hostVcpus, replicas) : undefined;
   const userData = vmUserData({ where: r.where, workload: w, region: env.region, partition: env.partition, logGroupName: r.logGroupName, name: r.name });
   const subnets = r.network.privateSubnetIds;
+  const readiness = r.network.readiness?.length ? r.network.readiness : undefined;
   const instanceIds: string[] = [];
   for (let i = 0; i < replicas; i++) {
     const instance = new Instance(scope, `instance-${i + 1}`, {
@@ -51,6 +52,8 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
       rootBlockDevice: { encrypted: true, kmsKeyId: r.keyArn, volumeType: 'gp3', volumeSize: 30, deleteOnTermination: true },
       userData,
       userDataReplaceOnChange: true,
+      // Boot after the endpoints and routes the user data reaches the network through.
+      dependsOn: readiness,
       tags: named(r.tags, `${r.name}-${i + 1}`),
       volumeTags: r.tags,
     });
