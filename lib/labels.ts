@@ -8,6 +8,8 @@ export const TAG = {
   service: 'isolation:service',
   tier: 'isolation:tier',
   pool: 'isolation:pool',
+  /** `none` on a tenant security group without declared egress (the guards' ISO-AWS-013 holds it to that). */
+  egress: 'isolation:egress',
   /** Marks an ingress rule from anywhere as declared public (the guards' ISO-AWS-004 admits only these). */
   publicPorts: 'isolation:public-ports',
 };
