@@ -1,8 +1,8 @@
 import { block, GuardRule, isTrue } from '../../rule';
 
 /**
- * Internet-facing application load balancers write access logs (checkov CKV_AWS_91, trivy
- * AVD-AWS-0053's companion rule for logging): `internal` unset means internet-facing in EC2.
+ * Internet-facing application load balancers write access logs (checkov CKV_AWS_91): `internal`
+ * unset means internet-facing in EC2.
  */
 export const LB_ACCESS_LOGS: GuardRule = {
   id: 'ISO-AWS-012',
