@@ -8,12 +8,16 @@ export const TAG = {
   service: 'isolation:service',
   tier: 'isolation:tier',
   pool: 'isolation:pool',
+  /** `none` on a tenant security group without declared egress (the guards' ISO-AWS-013 holds it to that). */
+  egress: 'isolation:egress',
   /** Marks an ingress rule from anywhere as declared public (the guards' ISO-AWS-004 admits only these). */
   publicPorts: 'isolation:public-ports',
 };
 
 /** Docker label keys, namespaced so they never collide with an image's own labels. */
 export const LABEL = {
+  /** The stack (as its Docker name prefix): stacks share an engine. */
+  stack: 'cdktf-isolation.stack',
   tenant: 'cdktf-isolation.tenant',
   service: 'cdktf-isolation.service',
   tier: 'cdktf-isolation.tier',

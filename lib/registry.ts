@@ -4,6 +4,7 @@
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { installPlacementReport } from './report/hook';
+import { EngineClaims } from './targets/docker/claims';
 import type { PlacementRecord } from './report/record';
 
 const STACK_REGISTRY_ID = 'cdktf-isolation-registry';
@@ -57,7 +58,7 @@ export class StackRegistry extends Construct {
   }
 }
 
-/** State that spans the stacks of one app: the Docker engines targeted, by address. */
+/** State that spans the stacks of one app: the Docker engines targeted, by normalised address. */
 export class AppRegistry extends Construct {
   /** The app's registry (at the construct tree's root), created on first use. */
   public static of(scope: IConstruct): AppRegistry {
@@ -65,16 +66,19 @@ export class AppRegistry extends Construct {
     return (root.node.tryFindChild(APP_REGISTRY_ID) as AppRegistry | undefined) ?? new AppRegistry(root);
   }
 
-  private readonly engines = new Map<string, string>();
+  private readonly engines = new Map<string, EngineClaims>();
 
   private constructor(root: IConstruct) {
     super(root as Construct, APP_REGISTRY_ID);
   }
 
-  /** Claims the engine at `host` for the target at `where`; returns the target that claimed it first, if any. */
-  public claimEngine(host: string, where: string): string | undefined {
-    const first = this.engines.get(host);
-    if (first === undefined) this.engines.set(host, where);
-    return first;
+  /** The claims on the engine at `host` (a normalised address), shared by every target on it; created on first use. */
+  public engine(host: string): EngineClaims {
+    let claims = this.engines.get(host);
+    if (claims === undefined) {
+      claims = new EngineClaims(host);
+      this.engines.set(host, claims);
+    }
+    return claims;
   }
 }

@@ -53,7 +53,7 @@ describe('Docker', () => {
     const target = new DockerTarget(stack, 'docker', {});
     new DenseService(stack, 'proxy', { target, serviceName: 'proxy', workload: withCaps });
     new DenseService(stack, 'plain', { target, serviceName: 'plain', workload: base });
-    const byName = Object.fromEntries(resources(stack, 'docker_container').map((c) => [c.name, c]));
+    const byName = Object.fromEntries(resources(stack, 'docker_container').map((c) => [c.name.replace(/^stack-/, ''), c]));
     expect(byName['proxy-0'].capabilities).toEqual({ drop: ['ALL'], add: ['NET_BIND_SERVICE'] });
     expect(byName['plain-0'].capabilities).toEqual({ drop: ['ALL'] });
   });

@@ -59,13 +59,18 @@ const KEY_USE = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncry
 const S3_DATA = ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:GetBucketLocation',
   's3:GetObject', 's3:GetObjectAttributes', 's3:GetObjectTagging', 's3:GetObjectVersion', 's3:ListBucket',
   's3:ListBucketMultipartUploads', 's3:ListBucketVersions', 's3:ListMultipartUploadParts', 's3:PutObject', 's3:PutObjectTagging'];
-const SSM_AGENT = {
-  Sid: 'SessionManagerAgent', Effect: 'Allow', Resource: '*',
-  Action: ['ssm:UpdateInstanceInformation', 'ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel',
-    'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel', 'ec2messages:AcknowledgeMessage',
-    'ec2messages:DeleteMessage', 'ec2messages:FailMessage', 'ec2messages:GetEndpoint', 'ec2messages:GetMessages',
-    'ec2messages:SendReply'],
-};
+const SSM_AGENT = [
+  {
+    Sid: 'SessionManagerInstanceInformation', Effect: 'Allow', Action: ['ssm:UpdateInstanceInformation'],
+    Resource: `arn:aws:ec2:${region}:${accountId}:instance/*`,
+  },
+  {
+    Sid: 'SessionManagerChannels', Effect: 'Allow', Resource: '*',
+    Action: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel',
+      'ssmmessages:OpenDataChannel', 'ec2messages:AcknowledgeMessage', 'ec2messages:DeleteMessage', 'ec2messages:FailMessage',
+      'ec2messages:GetEndpoint', 'ec2messages:GetMessages', 'ec2messages:SendReply'],
+  },
+];
 
 const policy = (statements) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const assumeRole = (service) => policy([{ Effect: 'Allow', Principal: { Service: service }, Action: ['sts:AssumeRole'] }]);
@@ -86,16 +91,22 @@ function tenantUserData(name, logGroup) {
   const w = tenantWorkload;
   return `#!/bin/bash
 set -euo pipefail
-retry() { local n; for n in 1 2 3 4 5 6; do "$@" && return 0; sleep $((n * 10)); done; return 1; }
-retry dnf install -y docker
-systemctl enable --now docker
+cat > /usr/local/sbin/workload-prepare <<'WORKLOAD_PREPARE'
+#!/bin/bash
+set -euo pipefail
+retry() { local n; for n in 1 2 3; do "$@" && return 0; sleep $((n * 5)); done; return 1; }
+command -v docker >/dev/null || retry dnf install -y docker
+systemctl start docker
+docker rm -f '${name}' >/dev/null 2>&1 || true
 install -d -m 700 /run/workload
 umask 077
 : > /run/workload/env
 retry docker pull '${w.image}'
-docker run -d \\
+WORKLOAD_PREPARE
+cat > /usr/local/sbin/workload-run <<'WORKLOAD_RUN'
+#!/bin/bash
+exec docker run --rm \\
   --name '${name}' \\
-  --restart unless-stopped \\
   --read-only \\
   --tmpfs /tmp:rw,noexec,nosuid,size=64m \\
   --cap-drop ALL \\
@@ -110,6 +121,27 @@ docker run -d \\
   --log-opt awslogs-stream='${name}'-"$(cat /sys/devices/virtual/dmi/id/board_asset_tag)" \\
   -p ${w.port}:${w.port} \\
   '${w.image}'
+WORKLOAD_RUN
+chmod 700 /usr/local/sbin/workload-prepare /usr/local/sbin/workload-run
+cat > /etc/systemd/system/workload.service <<'WORKLOAD_UNIT'
+[Unit]
+Description=${name} workload (cdktf-isolation)
+Wants=network-online.target
+After=network-online.target
+StartLimitIntervalSec=0
+[Service]
+Type=simple
+ExecStartPre=/usr/local/sbin/workload-prepare
+ExecStart=/usr/local/sbin/workload-run
+ExecStop=/usr/bin/docker stop ${name}
+Restart=always
+RestartSec=10
+TimeoutStartSec=15min
+[Install]
+WantedBy=multi-user.target
+WORKLOAD_UNIT
+systemctl daemon-reload
+systemctl enable --now --no-block workload.service
 `;
 }
 
@@ -167,16 +199,22 @@ function build(app, n) {
   new VpcSecurityGroupEgressRule(stack, 'pool-egress', { securityGroupId: poolSg.id, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags: p });
   const poolRole = new IamRole(stack, 'pool-role', { namePrefix: iamPrefix(`iso_${STACK}_dense_aws-trusted_instance-role`), assumeRolePolicy: assumeRole('ec2.amazonaws.com'), tags: p });
   new IamRolePolicy(stack, 'pool-role-policy', {
-    role: poolRole.id, name: 'least-privilege', policy: policy([SSM_AGENT,
+    role: poolRole.id, name: 'least-privilege', policy: policy([...SSM_AGENT,
       {
         Sid: 'EcsAgentOnThisCluster', Effect: 'Allow', Resource: cluster.arn,
         Action: ['ecs:DeregisterContainerInstance', 'ecs:RegisterContainerInstance', 'ecs:SubmitAttachmentStateChanges',
           'ecs:SubmitContainerStateChange', 'ecs:SubmitTaskStateChange'],
       },
       {
-        Sid: 'EcsAgentPolling', Effect: 'Allow', Resource: '*',
-        Action: ['ecs:DiscoverPollEndpoint', 'ecs:Poll', 'ecs:StartTelemetrySession', 'ecs:UpdateContainerInstancesState', 'ecs:TagResource'],
+        Sid: 'EcsAgentPollingThisCluster', Effect: 'Allow', Resource: '*',
+        Action: ['ecs:Poll', 'ecs:StartTelemetrySession', 'ecs:UpdateContainerInstancesState'],
+        Condition: { ArnEquals: { 'ecs:cluster': cluster.arn } },
       },
+      {
+        Sid: 'EcsAgentTagsOnRegistration', Effect: 'Allow', Resource: '*', Action: ['ecs:TagResource'],
+        Condition: { StringEquals: { 'ecs:CreateAction': ['RegisterContainerInstance'] } },
+      },
+      { Sid: 'EcsAgentDiscoversEndpoint', Effect: 'Allow', Resource: '*', Action: ['ecs:DiscoverPollEndpoint'] },
     ]),
   });
   const poolProfile = new IamInstanceProfile(stack, 'pool-profile', { namePrefix: `iso_${STACK}_dense_aws-trusted_instance_`, role: poolRole.name, tags: p });
@@ -343,6 +381,7 @@ function tenant(stack, t, net) {
     rootBlockDevice: { encrypted: true, kmsKeyId: key.arn, volumeType: 'gp3', volumeSize: 30, deleteOnTermination: true },
     userData: tenantUserData(t, logGroup),
     userDataReplaceOnChange: true,
+    dependsOn: endpoints,
     tags: { ...tags, Name: `${t}-1` },
     volumeTags: tags,
   });

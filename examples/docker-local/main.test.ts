@@ -5,9 +5,14 @@ describe('examples/docker-local', () => {
   const stack = new DockerLocalStack(Testing.app(), 'docker-local');
   const text = Testing.synth(stack);
   const json = JSON.parse(text);
-  const containers: Record<string, any> = Object.fromEntries(Object.values<any>(json.resource.docker_container).map((c) => [c.name, c]));
-  const networks: Record<string, any> = Object.fromEntries(Object.values<any>(json.resource.docker_network).map((n) => [n.name, n]));
-  const networkName = (c: string) => json.resource.docker_network[/docker_network\.([^.]+)\./.exec(containers[c].network_mode)![1]].name;
+  // Every Docker name starts with the stack's id (stacks share engines); keyed here without it.
+  const unprefixed = (name: string) => {
+    expect(name.startsWith('docker-local-')).toBe(true);
+    return name.slice('docker-local-'.length);
+  };
+  const containers: Record<string, any> = Object.fromEntries(Object.values<any>(json.resource.docker_container).map((c) => [unprefixed(c.name), c]));
+  const networks: Record<string, any> = Object.fromEntries(Object.values<any>(json.resource.docker_network).map((n) => [unprefixed(n.name), n]));
+  const networkName = (c: string) => unprefixed(json.resource.docker_network[/docker_network\.([^.]+)\./.exec(containers[c].network_mode)![1]].name);
 
   test('matches the snapshot', () => {
     expect(text).toMatchSnapshot();

@@ -1,13 +1,17 @@
 import { DEDICATED_TENANCY } from './rules/aws/dedicated-tenancy';
 import { ECS_CONTAINERS_HARDENED } from './rules/aws/ecs-containers';
 import { ENCRYPTED_VOLUMES } from './rules/aws/encrypted-volumes';
+import { VPC_FLOW_LOG } from './rules/aws/flow-log';
+import { IAM_SCOPED_RESOURCES } from './rules/aws/iam-scoped';
 import { NO_WILDCARD_ACTIONS } from './rules/aws/iam-wildcard';
 import { IMDSV2_REQUIRED } from './rules/aws/imdsv2';
 import { KMS_ROTATION } from './rules/aws/kms-rotation';
+import { LB_ACCESS_LOGS } from './rules/aws/lb-access-logs';
 import { LOG_GROUP_RETENTION_AND_KEY } from './rules/aws/log-group';
 import { NO_KEY_PAIR } from './rules/aws/no-key-pair';
 import { NO_SSH_INGRESS } from './rules/aws/no-ssh-ingress';
 import { NO_UNDECLARED_PUBLIC_INGRESS } from './rules/aws/open-ingress';
+import { TENANT_EGRESS_CLOSED } from './rules/aws/tenant-egress';
 import { DROP_ALL_CAPABILITIES } from './rules/docker/drop-all-capabilities';
 import { MEMORY_LIMIT } from './rules/docker/memory-limit';
 import { NO_DOCKER_SOCKET } from './rules/docker/no-docker-socket';
@@ -26,6 +30,7 @@ import type { GuardRule } from './rule';
 export const AWS_HARDENING: readonly GuardRule[] = [
   IMDSV2_REQUIRED, ENCRYPTED_VOLUMES, NO_KEY_PAIR, NO_UNDECLARED_PUBLIC_INGRESS, NO_SSH_INGRESS,
   KMS_ROTATION, LOG_GROUP_RETENTION_AND_KEY, NO_WILDCARD_ACTIONS, ECS_CONTAINERS_HARDENED, DEDICATED_TENANCY,
+  IAM_SCOPED_RESOURCES, LB_ACCESS_LOGS, TENANT_EGRESS_CLOSED, VPC_FLOW_LOG,
 ];
 
 export const DOCKER_HARDENING: readonly GuardRule[] = [

@@ -8,6 +8,8 @@ import { LoadBalancerOptions } from './target';
 const CERTIFICATE_ARN = /^arn:aws[-a-z]*:(?:acm:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:certificate\/[A-Za-z0-9-]+|iam::\d{12}:server-certificate\/[\w+=,.@/-]+)$/;
 // Unresolved cdktf tokens and Terraform interpolations are checked by Terraform, not here.
 const UNRESOLVED = /\$\{/;
+// Regional WAFv2 web ACLs (CloudFront ACLs are global and cannot be associated with a load balancer).
+const WEB_ACL_ARN = /^arn:aws[-a-z]*:wafv2:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:regional\/webacl\/[A-Za-z0-9_-]{1,128}\/[A-Za-z0-9-]+$/;
 // Elastic Load Balancing target group health check path: 1-1024 characters, starting with '/'
 // (CreateTargetGroup HealthCheckPath, checked 2026-12); no whitespace or control characters in a URL path.
 const HEALTH_CHECK_PATH = /^\/[^\s\x00-\x1f\x7f]{0,1023}$/;
@@ -54,9 +56,36 @@ export function checkLoadBalancerOptions(where: string, o: LoadBalancerOptions):
       "use the ARN ACM shows for the certificate, 'arn:aws:acm:<region>:<account>:certificate/<id>', in the target's region "
       + "(or an IAM server certificate, 'arn:aws:iam::<account>:server-certificate/<name>').");
   }
+  checkLogAndProtectionOptions(where, o);
   const path = o.healthCheckPath;
   if (path !== undefined && (typeof path !== 'string' || !HEALTH_CHECK_PATH.test(path))) {
     throw new PlacementError(where, `loadBalancer.healthCheckPath ${shown(path)} is not a URL path: it must start with '/', `
       + 'have no spaces and be at most 1024 characters.', `write it as '/${typeof path === 'string' ? path.trim().replace(/^\/*/, '') : 'health'}'.`);
+  }
+}
+
+/** Access logs, their retention, deletion protection and the web ACL. */
+function checkLogAndProtectionOptions(where: string, o: LoadBalancerOptions): void {
+  for (const field of ['accessLogs', 'deletionProtection'] as const) {
+    if (o[field] !== undefined && typeof o[field] !== 'boolean') {
+      throw new PlacementError(where, `loadBalancer.${field} must be true or false, got ${shown(o[field])}.`, `set ${field}: true or false, or leave it out.`);
+    }
+  }
+  const days = o.accessLogRetentionDays;
+  if (days !== undefined) {
+    if (!(Number.isInteger(days) && days >= 1 && days <= 3650)) {
+      throw new PlacementError(where, `loadBalancer.accessLogRetentionDays must be a whole number of days from 1 to 3650, got ${shown(days)}.`,
+        'set e.g. accessLogRetentionDays: 90, or leave it out for one year.');
+    }
+    if (o.accessLogs === false || (o.accessLogs === undefined && o.internetFacing !== true)) {
+      throw new PlacementError(where, 'loadBalancer.accessLogRetentionDays is set, but this load balancer writes no access logs '
+        + '(they are on by default only when internetFacing), so the retention would be ignored.',
+      'set accessLogs: true, or drop accessLogRetentionDays.');
+    }
+  }
+  const acl = o.webAclArn;
+  if (acl !== undefined && (typeof acl !== 'string' || (!UNRESOLVED.test(acl) && !WEB_ACL_ARN.test(acl)))) {
+    throw new PlacementError(where, `loadBalancer.webAclArn ${shown(acl)} is not the ARN of a regional WAFv2 web ACL.`,
+      "use the ARN WAF shows for the web ACL, 'arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>' (scope REGIONAL, in the target's region).");
   }
 }

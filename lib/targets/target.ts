@@ -74,6 +74,30 @@ export interface LoadBalancerOptions {
    * @default '/'
    */
   readonly healthCheckPath?: string;
+  /**
+   * Write access logs to an S3 bucket of the load balancer's own (SSE-S3, the only encryption ALB access
+   * logs support; public access blocked; TLS only; expired after `accessLogRetentionDays`).
+   * @default - true when internetFacing, else false
+   */
+  readonly accessLogs?: boolean;
+  /**
+   * Days the access logs are kept before S3 expires them: a whole number from 1 to 3650. Only with access logs.
+   * @default 365
+   */
+  readonly accessLogRetentionDays?: number;
+  /**
+   * Refuse to delete the load balancer (`enable_deletion_protection`) until this is turned off again.
+   * Off by default: the library replaces load balancers when placement changes, and a protected one
+   * would make that apply fail half-way.
+   * @default false
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * A regional WAFv2 web ACL (`arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>`) to associate
+   * with the load balancer. No web ACL is created by default: its rules are the application's to choose.
+   * @default - no web ACL
+   */
+  readonly webAclArn?: string;
 }
 
 /**

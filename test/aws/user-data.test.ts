@@ -1,12 +1,12 @@
 import { containerDefinitions } from '../../lib/targets/aws/container-definition';
-import { ecsUserData, vmUserData } from '../../lib/targets/aws/user-data';
+import { ecsUserData, envFileValue, vmUserData } from '../../lib/targets/aws/user-data';
 
 const BASE = { where: 'test/acme', region: 'eu-central-1', partition: 'aws', logGroupName: '/isolation/tenant/acme', name: 'acme' };
 
 describe('VM user data', () => {
   test.each<[string, Record<string, string>, RegExp]>([
     ['SSM parameter', { TOKEN: 'arn:aws:ssm:eu-central-1:123456789012:parameter/acme/token' },
-      /value="\$\(retry aws ssm get-parameter --region 'eu-central-1' --with-decryption --name 'arn:aws:ssm:eu-central-1:123456789012:parameter\/acme\/token' --query Parameter.Value --output text\)"\nprintf '%s=%s\\n' 'TOKEN' "\$value"/],
+      /value="\$\(retry aws ssm get-parameter --region 'eu-central-1' --with-decryption --name 'arn:aws:ssm:eu-central-1:123456789012:parameter\/acme\/token' --query Parameter.Value --output text\)"\n.*\nprintf '%s=%s\\n' 'TOKEN' "\$value"/],
     ['Secrets Manager secret with a JSON key', { DB: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:db-AbCdEf:password::' },
       /aws secretsmanager get-secret-value --region 'eu-central-1' --secret-id 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:db-AbCdEf' --query SecretString/],
   ])('fetches a %s at boot, never writing its value into Terraform', (_, secrets, line) => {
@@ -23,17 +23,35 @@ describe('VM user data', () => {
     } });
     expect(ecr).toContain(`printf '%s=%s\\n' 'GREETING' 'it'"'"'s $HOME'`);
     expect(ecr).toContain("docker login --username AWS --password-stdin '123456789012.dkr.ecr.eu-central-1.amazonaws.com'");
-    expect(ecr).toMatch(/'123456789012\.dkr\.ecr\.eu-central-1\.amazonaws\.com\/acme\/api:1\.0' \\\n  'serve' \\\n  '--port' \\\n  '8080'\n$/);
+    expect(ecr).toMatch(/'123456789012\.dkr\.ecr\.eu-central-1\.amazonaws\.com\/acme\/api:1\.0' \\\n  'serve' \\\n  '--port' \\\n  '8080'\nWORKLOAD_RUN\n/);
     expect(vmUserData({ ...BASE, workload: { image: 'nginx:1.27', cpu: 1, memoryMiB: 256 } })).not.toContain('docker login');
   });
 
   test('network steps retry (the route out may still be settling at first boot); a secret is read in its own region', () => {
     const script = vmUserData({ ...BASE, workload: { image: '123456789012.dkr.ecr.eu-central-1.amazonaws.com/acme/api:1.0', cpu: 1, memoryMiB: 256,
       secrets: { T: 'arn:aws:ssm:us-east-1:123456789012:parameter/t' } } });
-    expect(script).toContain('retry dnf install -y docker');
+    expect(script).toContain('command -v docker >/dev/null || retry dnf install -y docker');
     expect(script).toContain('retry ecr_login');
     expect(script).toContain("retry docker pull '123456789012.dkr.ecr.eu-central-1.amazonaws.com/acme/api:1.0'");
     expect(script).toContain("aws ssm get-parameter --region 'us-east-1'");
+  });
+
+  test('a systemd unit runs the workload and restarts it for ever; user data only writes files and enables it', () => {
+    const script = vmUserData({ ...BASE, workload: { image: 'nginx:1.27', cpu: 1, memoryMiB: 256 } });
+    const unit = /<<'WORKLOAD_UNIT'\n([\s\S]*?)\nWORKLOAD_UNIT\n/.exec(script)![1].split('\n');
+    expect(unit).toEqual(expect.arrayContaining(['Restart=always', 'RestartSec=10', 'StartLimitIntervalSec=0',
+      'After=network-online.target', 'ExecStartPre=/usr/local/sbin/workload-prepare', 'ExecStart=/usr/local/sbin/workload-run',
+      'WantedBy=multi-user.target']));
+    expect(script).toContain("exec docker run --rm \\\n  --name 'acme'");
+    expect(script).not.toMatch(/docker run -d|--restart /);
+    expect(script.trimEnd().split('\n').slice(-2)).toEqual(['systemctl daemon-reload', 'systemctl enable --now --no-block workload.service']);
+  });
+
+  test('env file values can never become a second line (defence in depth behind the input check)', () => {
+    expect(envFileValue('a\nB=evil\r\0')).toBe('a\\nB=evil\\r\\0');
+    const script = vmUserData({ ...BASE, workload: { image: 'nginx:1.27', cpu: 1, memoryMiB: 256, environment: { A: 'x\nB=evil' } } });
+    expect(script).toContain("printf '%s=%s\\n' 'A' 'x\\nB=evil' >> /run/workload/env");
+    expect(script.split('\n').some((line) => line.startsWith('B=evil'))).toBe(false);
   });
 
   test('health check flags follow the declared check', () => {

@@ -31,7 +31,7 @@ describe.each(TIERS)('DenseService on %s', (tier, coTenancy, runtime) => {
   test('one container per replica, named <service>-<index>, on the tier\'s runtime', () => {
     expect(Object.keys(containers)).toEqual(['api-0', 'api-1']);
     for (const c of Object.values(containers)) expect(c.runtime).toBe(runtime);
-    expect(service.realized.containerNames).toEqual(['api-0', 'api-1']);
+    expect(service.realized.containerNames).toEqual(['stack-api-0', 'stack-api-1']);
     expect(service.realized.capacity).toBe(`0.5 vCPU / 301 MiB x2 (${runtime})`);
   });
 
@@ -94,7 +94,7 @@ describe('networks', () => {
   const { text, json } = synth(stack);
   const containers = containersByName(json);
   const networks = networksByName(json);
-  const networkName = (container: string) => networkOf(json, containers[container].network_mode).name;
+  const networkName = (container: string) => networkOf(json, containers[container].network_mode).name.replace(/^stack-/, '');
 
   test('one shared bridge network per DenseService co-tenancy group', () => {
     expect(networkName('web-0')).toBe('dense-trusted');
@@ -133,7 +133,7 @@ describe('networks', () => {
   test('tenants on Kata, the UNTRUSTED service on gVisor', () => {
     expect(containers['acme-0'].runtime).toBe('kata');
     expect(containers['ci-0'].runtime).toBe('runsc');
-    expect(text).toHaveResourceWithProperties(Container, { name: 'globex-0', runtime: 'kata', read_only: true, privileged: false });
+    expect(text).toHaveResourceWithProperties(Container, { name: 'stack-globex-0', runtime: 'kata', read_only: true, privileged: false });
   });
 });
 

@@ -28,14 +28,22 @@ export function resources(json: Synth, type: string): any[] {
   return Object.values(json.resource[type] ?? {});
 }
 
-/** The containers, keyed by container name. */
-export function containersByName(json: Synth): Record<string, any> {
-  return Object.fromEntries(resources(json, 'docker_container').map((c) => [c.name, c]));
+/** Resources keyed by name without the stack's prefix, which every Docker name carries (stacks share engines). */
+function byUnprefixedName(list: any[], stack: string): Record<string, any> {
+  return Object.fromEntries(list.map((r) => {
+    if (!String(r.name).startsWith(`${stack}-`)) throw new Error(`${r.name} does not start with the stack's name ${stack}-`);
+    return [r.name.slice(stack.length + 1), r];
+  }));
 }
 
-/** The networks, keyed by network name. */
-export function networksByName(json: Synth): Record<string, any> {
-  return Object.fromEntries(resources(json, 'docker_network').map((n) => [n.name, n]));
+/** The containers, keyed by container name less the stack prefix (`stack-api-0` is `api-0`). */
+export function containersByName(json: Synth, stack = 'stack'): Record<string, any> {
+  return byUnprefixedName(resources(json, 'docker_container'), stack);
+}
+
+/** The networks, keyed by network name less the stack prefix. */
+export function networksByName(json: Synth, stack = 'stack'): Record<string, any> {
+  return byUnprefixedName(resources(json, 'docker_network'), stack);
 }
 
 /** `${docker_network.<logical id>.<attr>}` → the network's name. */

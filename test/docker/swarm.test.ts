@@ -14,15 +14,15 @@ describe('Swarm mode', () => {
   new DenseService(stack, 'reports', { target, serviceName: 'reports', workload: { image: IMAGE, cpu: 1, memoryMiB: 512 }, isolation: { coTenancy: CoTenancy.INTERNAL } });
   const tenant = new IsolatedTenant(stack, 'acme', { target, tenantId: 'acme', workload: { image: IMAGE, cpu: 0.25, memoryMiB: 128 }, isolation: { coTenancy: CoTenancy.TRUSTED } });
   const { text, json } = synth(stack);
-  const services: Record<string, any> = Object.fromEntries(resources(json, 'docker_service').map((s) => [s.name, s]));
+  const services: Record<string, any> = Object.fromEntries(resources(json, 'docker_service').map((s) => [s.name.replace(/^stack-/, ''), s]));
 
   test('matches the snapshot; no containers and no docker_image (each node pulls)', () => {
     expect(text).toMatchSnapshot();
     expect(resources(json, 'docker_container')).toEqual([]);
     expect(resources(json, 'docker_image')).toEqual([]);
     expect(api.placement.tier).toBe(T.SHARED_CONTAINER);
-    expect(api.realized.serviceName).toBe('api');
-    expect(tenant.realized.serviceName).toBe('acme');
+    expect(api.realized.serviceName).toBe('stack-api');
+    expect(tenant.realized.serviceName).toBe('stack-acme');
   });
 
   test('a replicated docker_service with limits and reservations', () => {
@@ -35,7 +35,7 @@ describe('Swarm mode', () => {
     expect(s.task_spec.restart_policy).toEqual({ condition: 'any', delay: '5s', window: '120s' });
     expect(s.update_config).toEqual({ parallelism: 1, delay: '10s', failure_action: 'rollback', monitor: '30s', order: 'stop-first' });
     expect(s.rollback_config).toMatchObject({ parallelism: 1, order: 'stop-first' });
-    expect(text).toHaveResourceWithProperties(Service, { name: 'reports', mode: { replicated: { replicas: 1 } } });
+    expect(text).toHaveResourceWithProperties(Service, { name: 'stack-reports', mode: { replicated: { replicas: 1 } } });
   });
 
   test('a placement constraint on the isolation-group node label, per co-tenancy', () => {
@@ -70,7 +70,7 @@ describe('Swarm mode', () => {
   });
 
   test('an overlay network per co-tenancy group, and one per tenant (internal without egress)', () => {
-    const networkOfService = (name: string) => networkOf(json, services[name].task_spec.networks_advanced[0].name).name;
+    const networkOfService = (name: string) => networkOf(json, services[name].task_spec.networks_advanced[0].name).name.replace(/^stack-/, '');
     expect(networkOfService('api')).toBe('dense-trusted');
     expect(networkOfService('reports')).toBe('dense-internal');
     expect(networkOfService('acme')).toBe('tenant-acme');
@@ -98,6 +98,6 @@ describe('Swarm refusals', () => {
     const small = { image: IMAGE, cpu: 0.25, memoryMiB: 64 };
     new DenseService(stack, 'svc', { target, serviceName: 'api', workload: small });
     expect(refusal(() => new IsolatedTenant(stack, 'tenant', { target, tenantId: 'api', workload: small, isolation: { coTenancy: CoTenancy.TRUSTED } })).message)
-      .toMatch(/Swarm service name 'api' is already used on this Docker target by stack\/svc/);
+      .toMatch(/Swarm service name 'stack-api' is already used on the Docker engine at unix:\/\/\/var\/run\/docker.sock by stack\/svc/);
   });
 });

@@ -2,7 +2,7 @@ import { Testing, TerraformStack } from 'cdktf';
 import {
   CoTenancy, DenseService, DockerTarget, DockerTargetProps, HardwareExclusivity, IsolatedTenant, PlacementTier as T,
 } from '../../lib';
-import { dockerStack, IMAGE, refusal, synth } from './support';
+import { containersByName, dockerStack, IMAGE, label, networksByName, refusal, resources, synth } from './support';
 
 const workload = { image: IMAGE, cpu: 0.5, memoryMiB: 256 };
 
@@ -136,12 +136,54 @@ describe('Docker refusals name the fix, before the engine runs', () => {
       .toMatch(/runtimes must be an object naming the runtimes, got "runsc"/);
   });
 
-  test('two DockerTargets on one engine in one app are refused: their names and ports would collide', () => {
+  test('two DockerTargets on one engine in one stack are refused; in other stacks they share the engine', () => {
     const app = Testing.app();
-    new DockerTarget(new TerraformStack(app, 'a'), 'docker', {});
-    expect(refusal(() => new DockerTarget(new TerraformStack(app, 'b'), 'docker', {})).message)
-      .toMatch(/^b\/docker: a\/docker already targets the Docker engine at unix:\/\/\/var\/run\/docker.sock/);
-    expect(() => new DockerTarget(new TerraformStack(app, 'c'), 'docker', { host: 'ssh://deploy@build-2' })).not.toThrow();
+    const a = new TerraformStack(app, 'a');
+    new DockerTarget(a, 'docker', {});
+    expect(refusal(() => new DockerTarget(a, 'other', { host: 'unix:///var/run//docker.sock/' })).message)
+      .toMatch(/^a\/other: a\/docker already targets the Docker engine at unix:\/\/\/var\/run\/docker.sock in this stack/);
+    expect(() => new DockerTarget(new TerraformStack(app, 'b'), 'docker', {})).not.toThrow();
+    expect(() => new DockerTarget(a, 'build', { host: 'ssh://deploy@build-2' })).not.toThrow();
+  });
+
+  test('dev and staging on one engine: the same tenants and services, distinct names and labels', () => {
+    const app = Testing.app();
+    const built = ['dev', 'staging'].map((id, i) => {
+      const stack = new TerraformStack(app, id);
+      const target = new DockerTarget(stack, 'docker', { runtimes: DockerTarget.defaultRuntimes() });
+      // Host ports are engine-wide: each stack publishes its own.
+      new DenseService(stack, 'web', { target, serviceName: 'web', workload: { ...workload, port: 8080 + i }, ingress: [{ cidr: '0.0.0.0/0' }] });
+      new IsolatedTenant(stack, 'acme', { target, tenantId: 'acme', workload });
+      return { id, json: synth(stack).json };
+    });
+    const names = built.map(({ id, json }) => {
+      const containers = containersByName(json, id);
+      expect(Object.keys(containers).sort()).toEqual(['acme-0', 'web-0']);
+      expect(Object.keys(networksByName(json, id)).sort()).toEqual(['dense-trusted', 'tenant-acme']);
+      expect(label(containers['acme-0'], 'cdktf-isolation.stack')).toBe(id);
+      return [...resources(json, 'docker_container'), ...resources(json, 'docker_network')].map((r) => r.name);
+    });
+    expect(names[0].filter((n) => names[1].includes(n))).toEqual([]);
+  });
+
+  test('a host port is engine-wide: claimed twice across stacks on one engine, however the address is spelled', () => {
+    const app = Testing.app();
+    const [dev, staging] = ['dev', 'staging'].map((id) => new TerraformStack(app, id));
+    const devTarget = new DockerTarget(dev, 'docker', { host: 'tcp://Laptop.local' });
+    const stagingTarget = new DockerTarget(staging, 'docker', { host: 'tcp://laptop.local:2375/' });
+    new DenseService(dev, 'web', { target: devTarget, serviceName: 'web', workload: { ...workload, port: 8080 }, ingress: [{ cidr: '0.0.0.0/0' }] });
+    expect(refusal(() => new DenseService(staging, 'web', { target: stagingTarget, serviceName: 'web', workload: { ...workload, port: 8080 }, ingress: [{ cidr: '0.0.0.0/0' }] })).message)
+      .toMatch(/^staging\/web: host port 8080 is already published on the Docker engine at tcp:\/\/laptop.local:2375 by dev\/web\./);
+    const elsewhere = new DockerTarget(new TerraformStack(app, 'ci'), 'docker', { host: 'tcp://ci.local' });
+    expect(() => new DenseService(elsewhere.node.scope as TerraformStack, 'web', { target: elsewhere, serviceName: 'web', workload: { ...workload, port: 8080 }, ingress: [{ cidr: '0.0.0.0/0' }] })).not.toThrow();
+  });
+
+  test('stack ids that spell alike as Docker names are caught by the name claims', () => {
+    const app = Testing.app();
+    const [x, y] = ['dev+env', 'dev-env'].map((id) => new TerraformStack(app, id));
+    new DenseService(x, 'web', { target: new DockerTarget(x, 'docker', {}), serviceName: 'web', workload });
+    expect(refusal(() => new DenseService(y, 'web', { target: new DockerTarget(y, 'docker', {}), serviceName: 'web', workload })).message)
+      .toMatch(/name 'dev-env-dense-trusted' is already used on the Docker engine at unix:\/\/\/var\/run\/docker.sock by dev\+env\/docker/);
   });
 
   test.each([0.001, 0.005])('cpu %s is below Docker\'s minimum', (cpu) => {
@@ -194,14 +236,14 @@ describe('Docker refusals name the fix, before the engine runs', () => {
     const { stack, target } = dockerStack();
     new DenseService(stack, 'a', { target, serviceName: 'a', workload: { ...workload, port: 8080, replicas: 2 }, ingress: [{ cidr: '0.0.0.0/0' }] });
     expect(refusal(() => new DenseService(stack, 'b', { target, serviceName: 'b', workload: { ...workload, port: 8081 }, ingress: [{ cidr: '0.0.0.0/0' }] })).message)
-      .toMatch(/^stack\/b: host port 8081 is already published on this Docker target by stack\/a\./);
+      .toMatch(/^stack\/b: host port 8081 is already published on the Docker engine at unix:\/\/\/var\/run\/docker.sock by stack\/a\./);
   });
 
   test('a tenant and a service whose containers would share a name', () => {
     const { stack, target } = dockerStack({ runtimes: DockerTarget.defaultRuntimes() });
     new DenseService(stack, 'svc', { target, serviceName: 'api', workload });
     expect(refusal(() => new IsolatedTenant(stack, 'tenant', { target, tenantId: 'api', workload })).message)
-      .toMatch(/container name 'api-0' is already used on this Docker target by stack\/svc/);
+      .toMatch(/container name 'stack-api-0' is already used on the Docker engine at unix:\/\/\/var\/run\/docker.sock by stack\/svc/);
   });
 
   test('memory below Docker\'s minimum', () => {

@@ -125,7 +125,8 @@ test('ISO-AWS-008: `service:*` in a policy, `*` in a policy document data source
   new IamPolicy(stack, 'not-action', { policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', NotAction: ['iam:*'], Resource: '*' }] }) });
   resourceAt(stack, 'test/a/instance-role-policy').addOverride('policy', JSON.stringify({ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }));
   const err = guardError(stack);
-  expect(findingIds(err)).toEqual(['ISO-AWS-008', 'ISO-AWS-008', 'ISO-AWS-008', 'ISO-AWS-008']);
+  // s3:GetObject on `*` is ISO-AWS-011's too (scopable, no condition).
+  expect(findingIds(err)).toEqual(['ISO-AWS-008', 'ISO-AWS-008', 'ISO-AWS-008', 'ISO-AWS-008', 'ISO-AWS-011']);
   expectFinding(err, 'ISO-AWS-008', 'test/a/instance-role-policy', 'policy statement 1 allows "*".');
   expectFinding(err, 'ISO-AWS-008', 'test/admin-ish', 'policy statement \'All\' allows "s3:*".');
   expectFinding(err, 'ISO-AWS-008', 'test/doc', 'statement 1 allows "*".');

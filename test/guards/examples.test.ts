@@ -39,6 +39,7 @@ test('the rule catalogue: ids unique and stable, every rule with a title, types 
   const rules = IsolationGuards.rules();
   expect(rules.map((r) => r.id)).toEqual([
     'ISO-AWS-001', 'ISO-AWS-002', 'ISO-AWS-003', 'ISO-AWS-004', 'ISO-AWS-005', 'ISO-AWS-006', 'ISO-AWS-007', 'ISO-AWS-008', 'ISO-AWS-009', 'ISO-AWS-010',
+    'ISO-AWS-011', 'ISO-AWS-012', 'ISO-AWS-013', 'ISO-AWS-014',
     'ISO-DKR-001', 'ISO-DKR-002', 'ISO-DKR-003', 'ISO-DKR-004', 'ISO-DKR-005', 'ISO-DKR-006', 'ISO-DKR-007',
     'ISO-TEN-001', 'ISO-TEN-002',
   ]);

@@ -186,7 +186,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     });
     aws.createLogGroup(scope, env, tags, logGroupName, keyArn);
     const port = t.workload.port;
-    const lb = t.loadBalancer ? aws.createLoadBalancer(scope, t.where, owner, tags, network, port, t.loadBalancer, row.instances ? 'instance' : 'ip', !dedicated) : undefined;
+    const lb = t.loadBalancer ? aws.createLoadBalancer(scope, t.where, owner, tags, network, port, t.loadBalancer, row.instances ? 'instance' : 'ip', env, !dedicated) : undefined;
     const securityGroupId = aws.tenantSecurityGroup(scope, tn, {
       where: t.where, tenantId: name, tags, port, ingress: t.ingress, loadBalancerSecurityGroupId: lb?.securityGroupId, egress,
     });
@@ -233,7 +233,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     const owner: NameOwner = { stack: this.stackId, kind: WorkloadKind.SERVICE, name };
     const logGroupName = AwsNames.of(NameKind.LOG_GROUP, this.stackId, WorkloadKind.SERVICE, name);
     aws.createLogGroup(scope, env, tags, logGroupName, dense.keyArn);
-    const lb = s.loadBalancer ? aws.createLoadBalancer(scope, s.where, owner, tags, dense.network, w.port, s.loadBalancer, row.instances ? 'instance' : 'ip') : undefined;
+    const lb = s.loadBalancer ? aws.createLoadBalancer(scope, s.where, owner, tags, dense.network, w.port, s.loadBalancer, row.instances ? 'instance' : 'ip', env) : undefined;
     const securityGroupId = aws.createWorkloadSecurityGroup(scope, s.where, dense.network.vpcId, tags, w.port, s.ingress ?? [], lb?.securityGroupId);
     if (lb) aws.loadBalancerEgress(scope, lb, securityGroupId, tags);
     const b: WorkloadBoundary = {

@@ -107,11 +107,11 @@ export function createNetwork(scope: Construct, env: AwsEnv, tags: Record<string
       vpcId, serviceName: `com.amazonaws.${env.region}.${service}`, vpcEndpointType: 'Interface', privateDnsEnabled: true,
       subnetIds: privateSubnetIds, securityGroupIds: [endpointSgId], tags: named(tags, `${name}-${service}`),
     }));
-  new VpcEndpoint(scope, 'endpoint-s3', {
+  readiness.push(new VpcEndpoint(scope, 'endpoint-s3', {
     vpcId, serviceName: `com.amazonaws.${env.region}.s3`, vpcEndpointType: 'Gateway', routeTableIds: [privateRoutesId],
     policy: s3EndpointPolicy(env.partition, env.region, env.accountId),
     tags: named(tags, `${name}-s3`),
-  });
+  }));
   return {
     vpcId, cidr: VPC_CIDR, privateSubnetIds, publicSubnetIds, availabilityZones: azs, readiness,
     note: `no egress: no route to the internet; VPC endpoints for ${[...endpoints, 's3'].join(', ')}, so images must come from ECR in ${env.region}.`,

@@ -26,6 +26,8 @@ export function containerDefinitions(name: string, w: WorkloadSpec, cpuUnits: nu
     },
   };
   if (!fargate) container.dockerSecurityOptions = ['no-new-privileges'];
+  const init = fargate ? prepareTmp(w.image, container.mountPoints, container.logConfiguration) : undefined;
+  if (init) container.dependsOn = [{ containerName: init.name, condition: 'COMPLETE' }];
   if (w.command) container.command = w.command;
   if (hc) {
     container.healthCheck = {
@@ -33,5 +35,36 @@ export function containerDefinitions(name: string, w: WorkloadSpec, cpuUnits: nu
       retries: hc.retries ?? 3, startPeriod: hc.startPeriodSeconds ?? 0,
     };
   }
-  return JSON.stringify([container]);
+  return JSON.stringify(init ? [container, init] : [container]);
+}
+
+/** The name of the init container of Fargate tasks. */
+export const PREPARE_TMP = 'prepare-tmp';
+
+/**
+ * On Fargate the /tmp volume is a bind mount owned by root with mode 0755 (ECS Developer Guide, "Use bind
+ * mounts with Amazon ECS", checked 2026-12), so a non-root image cannot write it; on EC2 the agent's
+ * task-scoped volume works. A non-essential init container from the workload's own image (already
+ * pullable, even without egress) makes the shared volume 1777 as root (the volume's owner: no
+ * capability needed), and the workload waits for it with `dependsOn` COMPLETE ("Container dependency",
+ * task definition parameters: COMPLETE waits for the container to exit, whatever its status; SUCCESS
+ * would keep an image without /bin/sh from ever starting, where COMPLETE starts it with /tmp as before).
+ */
+function prepareTmp(image: string, mountPoints: unknown, logConfiguration: unknown): Record<string, unknown> {
+  return {
+    name: PREPARE_TMP,
+    image,
+    essential: false,
+    user: '0',
+    entryPoint: ['/bin/sh', '-c'],
+    command: ['chmod 1777 /tmp'],
+    readonlyRootFilesystem: true,
+    privileged: false,
+    linuxParameters: { capabilities: { drop: ['ALL'] } },
+    // Neither the workload's environment nor its secrets: the init container needs none.
+    environment: [],
+    secrets: [],
+    mountPoints,
+    logConfiguration,
+  };
 }

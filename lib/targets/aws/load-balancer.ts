@@ -4,9 +4,11 @@ import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
 import { Construct } from 'constructs';
 import { NameOwner, Network } from './boundary';
-import { ingressTags, named } from './context';
+import { AwsEnv, ingressTags, named } from './context';
+import { accessLogsWanted, createAccessLogBucket } from './load-balancer-logs';
 import { subtractCidr } from './network/cidr-pool';
 import { AwsNames, NameKind } from './network/names';
 import { PlacementError } from '../../placement-error';
@@ -32,7 +34,7 @@ export interface LoadBalancerResult {
  * added by {@link loadBalancerEgress} once the workload's group exists.
  */
 export function createLoadBalancer(scope: Construct, where: string, owner: NameOwner, tags: Record<string, string>, network: Network,
-  port: number | undefined, o: LoadBalancerOptions, targetType: 'ip' | 'instance', shared = false): LoadBalancerResult {
+  port: number | undefined, o: LoadBalancerOptions, targetType: 'ip' | 'instance', env: AwsEnv, shared = false): LoadBalancerResult {
   checkLoadBalancerOptions(where, o);
   if (port === undefined) {
     throw new PlacementError(where, 'a load balancer needs the port the workload listens on, and workload.port is not set.', 'set workload.port.');
@@ -70,9 +72,11 @@ export function createLoadBalancer(scope: Construct, where: string, owner: NameO
       description: `tcp/${listenerPort} from ${cidr}`, tags: ingressTags(tags, cidr, listenerPort),
     }));
   }
+  const logs = accessLogsWanted(o) ? createAccessLogBucket(scope, env, tags, name, o) : undefined;
   const lb = new Lb(scope, 'lb', {
     name: AwsNames.of(NameKind.LOAD_BALANCER, owner.stack, owner.kind, owner.name), internal: !internetFacing, loadBalancerType: 'application', securityGroups: [sgId],
     subnets: internetFacing ? network.publicSubnetIds : network.privateSubnetIds, dropInvalidHeaderFields: true, tags: tags,
+    enableDeletionProtection: o.deletionProtection ?? false, accessLogs: logs?.accessLogs, dependsOn: logs?.dependsOn,
   });
   const tg = new LbTargetGroup(scope, 'target-group', {
     name: AwsNames.of(NameKind.TARGET_GROUP, owner.stack, owner.kind, owner.name), port, protocol: 'HTTP', vpcId: network.vpcId, targetType, deregistrationDelay: '30',
@@ -80,6 +84,7 @@ export function createLoadBalancer(scope: Construct, where: string, owner: NameO
   });
   const lbArn = lb.arn;
   const tgArn = tg.arn;
+  if (o.webAclArn !== undefined) new Wafv2WebAclAssociation(scope, 'web-acl', { resourceArn: lbArn, webAclArn: o.webAclArn });
   let listener: LbListener;
   if (o.certificateArn) {
     listener = new LbListener(scope, 'https', {

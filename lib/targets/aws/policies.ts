@@ -3,8 +3,8 @@
 
 interface Statement {
   Sid: string;
-  Effect: 'Allow';
-  Principal?: Record<string, string | string[]>;
+  Effect: 'Allow' | 'Deny';
+  Principal?: Record<string, string | string[]> | '*';
   Action: string[];
   Resource: string | string[];
   Condition?: Record<string, Record<string, string | string[]>>;
@@ -143,17 +143,46 @@ export function logWriteStatement(logGroupArn: string): Statement {
   return { Sid: 'WriteOwnLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroupArn}:*` };
 }
 
-// What the SSM agent needs for Session Manager (AmazonSSMManagedInstanceCore, minus inventory and patching).
-export const SSM_AGENT_STATEMENT: Statement = {
-  Sid: 'SessionManagerAgent', Effect: 'Allow', Resource: '*',
-  Action: ['ssm:UpdateInstanceInformation', 'ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel',
-    'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel', 'ec2messages:AcknowledgeMessage',
-    'ec2messages:DeleteMessage', 'ec2messages:FailMessage', 'ec2messages:GetEndpoint', 'ec2messages:GetMessages',
-    'ec2messages:SendReply'],
-};
+/** Where the instance roles live: ARNs in their statements are of this account and region. */
+export interface PolicyEnv {
+  readonly partition: string;
+  readonly region: string;
+  readonly accountId: string;
+}
 
-// What the ECS container agent needs on shared capacity (AmazonEC2ContainerServiceforEC2Role without
-// ecs:CreateCluster and the ECR/logs rights tasks get from their own execution roles).
+/**
+ * What the SSM agent needs for Session Manager (AmazonSSMManagedInstanceCore, minus inventory,
+ * associations and patching). `ssm:UpdateInstanceInformation` takes the instance as its resource
+ * (Service Authorization Reference, AWS Systems Manager: resource type `instance`, checked 2026-12), so
+ * it is scoped to the account's instances in the region; the `ssmmessages:` and `ec2messages:` actions
+ * take no resource type, so they stay on `*`.
+ */
+export function ssmAgentStatements(env: PolicyEnv): Statement[] {
+  return [
+    {
+      Sid: 'SessionManagerInstanceInformation', Effect: 'Allow', Action: ['ssm:UpdateInstanceInformation'],
+      Resource: `arn:${env.partition}:ec2:${env.region}:${env.accountId}:instance/*`,
+    },
+    {
+      Sid: 'SessionManagerChannels', Effect: 'Allow', Resource: '*',
+      Action: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel',
+        'ssmmessages:OpenDataChannel', 'ec2messages:AcknowledgeMessage', 'ec2messages:DeleteMessage', 'ec2messages:FailMessage',
+        'ec2messages:GetEndpoint', 'ec2messages:GetMessages', 'ec2messages:SendReply'],
+    },
+  ];
+}
+
+/**
+ * What the ECS container agent needs on shared capacity (AmazonEC2ContainerServiceforEC2Role without
+ * ecs:CreateCluster and the ECR/logs rights tasks get from their own execution roles), each statement
+ * as narrow as IAM allows (Service Authorization Reference, Amazon ECS, checked 2026-12):
+ * - register/deregister and the state-change submissions take the cluster as resource;
+ * - `ecs:Poll`, `ecs:StartTelemetrySession` and `ecs:UpdateContainerInstancesState` support the
+ *   `ecs:cluster` condition key: only this cluster, so a shared host cannot act for another cluster;
+ * - `ecs:TagResource` only as part of `RegisterContainerInstance` (condition `ecs:CreateAction`, as AWS's
+ *   managed role has it): tags carry the isolation labels, and a host must not retag other resources;
+ * - `ecs:DiscoverPollEndpoint` supports neither a resource type nor a condition key, so it stays on `*`.
+ */
 export function ecsAgentStatement(clusterArn: string): Statement[] {
   return [
     {
@@ -162,8 +191,14 @@ export function ecsAgentStatement(clusterArn: string): Statement[] {
         'ecs:SubmitContainerStateChange', 'ecs:SubmitTaskStateChange'],
     },
     {
-      Sid: 'EcsAgentPolling', Effect: 'Allow', Resource: '*',
-      Action: ['ecs:DiscoverPollEndpoint', 'ecs:Poll', 'ecs:StartTelemetrySession', 'ecs:UpdateContainerInstancesState', 'ecs:TagResource'],
+      Sid: 'EcsAgentPollingThisCluster', Effect: 'Allow', Resource: '*',
+      Action: ['ecs:Poll', 'ecs:StartTelemetrySession', 'ecs:UpdateContainerInstancesState'],
+      Condition: { ArnEquals: { 'ecs:cluster': clusterArn } },
     },
+    {
+      Sid: 'EcsAgentTagsOnRegistration', Effect: 'Allow', Resource: '*', Action: ['ecs:TagResource'],
+      Condition: { StringEquals: { 'ecs:CreateAction': ['RegisterContainerInstance'] } },
+    },
+    { Sid: 'EcsAgentDiscoversEndpoint', Effect: 'Allow', Resource: '*', Action: ['ecs:DiscoverPollEndpoint'] },
   ];
 }

@@ -9,8 +9,9 @@ import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { clusterName, createInstanceProfile, createKey, createNetwork, NameOwner, Network } from './boundary';
 import { AwsEnv, named } from './context';
+import { createFlowLog } from './network/flow-log';
 import { AwsNames, NameKind, WorkloadKind } from './network/names';
-import { ecsAgentStatement, SSM_AGENT_STATEMENT } from './policies';
+import { ecsAgentStatement, ssmAgentStatements } from './policies';
 import { ecsUserData } from './user-data';
 import { InstanceCatalog } from '../../capacity/instance-catalog';
 import { PlacementTier } from '../../placement/boundary';
@@ -49,7 +50,10 @@ export class SharedDense {
     this.owner = { stack, kind: WorkloadKind.DENSE, name: prefix };
     this.clusterName = clusterName(this.owner);
     const tags = { 'isolation:service': 'shared', 'isolation:tier': PlacementTier.SHARED_CONTAINER, Name: this.clusterName };
-    this.network = createNetwork(new Construct(scope, 'network'), env, tags, true, []);
+    const networkScope = new Construct(scope, 'network');
+    this.network = createNetwork(networkScope, env, tags, true, []);
+    // Like every tenant network, the dense VPC records its traffic (CKV2_AWS_11, ISO-AWS-014).
+    createFlowLog(networkScope, env, { stack, name: `${prefix}-dense`, vpcId: this.network.vpcId, tags });
     this.keyArn = createKey(scope, env, tags, {
       aliasName: AwsNames.of(NameKind.KMS_ALIAS, stack, WorkloadKind.DENSE, prefix),
       logGroupPattern: `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${AwsNames.prefix(NameKind.LOG_GROUP, stack, WorkloadKind.SERVICE)}*`, autoScaling: true,
@@ -111,7 +115,7 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
   });
   const sgId = sg.id;
   new VpcSecurityGroupEgressRule(scope, 'egress', { securityGroupId: sgId, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags: tags });
-  const profile = createInstanceProfile(scope, { ...o.owner, name: `${o.owner.name}-${o.label}` }, tags, [SSM_AGENT_STATEMENT, ...ecsAgentStatement(o.clusterArn)]);
+  const profile = createInstanceProfile(scope, { ...o.owner, name: `${o.owner.name}-${o.label}` }, tags, [...ssmAgentStatements(env), ...ecsAgentStatement(o.clusterArn)]);
   const template = new LaunchTemplate(scope, 'launch-template', {
     namePrefix: `${name}-`,
     imageId: env.ecsAmi,

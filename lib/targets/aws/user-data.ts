@@ -22,47 +22,65 @@ export interface UserDataOptions {
 }
 
 /**
- * The boot script of a VM-tier instance (Amazon Linux 2023): installs Docker, fetches the declared
- * secrets from SSM Parameter Store / Secrets Manager into a root-only file on tmpfs, and runs the
- * workload's image hardened: read-only root, all capabilities dropped, no new privileges, memory and
- * CPU limits, restart policy, logs to the tenant's CloudWatch log group. Pure: no tokens inside.
+ * One env-file line. Docker's --env-file has no escapes, so a line break would start a second
+ * variable: values with CR, LF or NUL are refused on input (lib/needs/limits.ts); here, as defence in
+ * depth, they are written as the two characters `\n`, `\r`, `\0`, so no value can ever become two lines.
+ */
+export function envFileValue(value: string): string {
+  return value.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\0/g, '\\0');
+}
+
+const PREPARE = '/usr/local/sbin/workload-prepare';
+const RUN = '/usr/local/sbin/workload-run';
+const UNIT = 'workload.service';
+
+/**
+ * The boot script of a VM-tier instance (Amazon Linux 2023). It only writes files and enables one
+ * systemd unit: the unit's ExecStartPre installs Docker, fetches the declared secrets from SSM
+ * Parameter Store / Secrets Manager into a root-only file on tmpfs and pulls the image; its ExecStart
+ * runs the image hardened in the foreground (read-only root, all capabilities dropped, no new
+ * privileges, memory, CPU and pids limits, logs to the tenant's CloudWatch log group). `Restart=always`
+ * with no start limit: whatever fails (the route out still settling, a registry or SSM briefly
+ * unreachable, the workload crashing), systemd tries again every 10 s and never gives up.
+ * Pure: no tokens inside.
  */
 export function vmUserData(o: UserDataOptions): string {
   const w = o.workload;
-  const lines = [
+  const prepare = [
     '#!/bin/bash',
     'set -euo pipefail',
-    // The route out (NAT or VPC endpoints) may still be settling when the instance first boots, and
-    // user data runs once: retry what needs the network instead of failing the boot for good.
-    'retry() { local n; for n in 1 2 3 4 5 6; do "$@" && return 0; sleep $((n * 10)); done; return 1; }',
-    'retry dnf install -y docker',
-    'systemctl enable --now docker',
+    'retry() { local n; for n in 1 2 3; do "$@" && return 0; sleep $((n * 5)); done; return 1; }',
+    'command -v docker >/dev/null || retry dnf install -y docker',
+    'systemctl start docker',
+    `docker rm -f ${q(o.name)} >/dev/null 2>&1 || true`,
     'install -d -m 700 /run/workload',
     'umask 077',
     ': > /run/workload/env',
   ];
   for (const [name, value] of Object.entries(w.environment ?? {})) {
-    lines.push(`printf '%s=%s\\n' ${q(name)} ${q(value)} >> /run/workload/env`);
+    prepare.push(`printf '%s=%s\\n' ${q(name)} ${q(envFileValue(value))} >> /run/workload/env`);
   }
   // A Secrets Manager ARN with a JSON key suffix is fetched whole (SecretString): there is no jq on the AMI.
-  // Each secret is read from its own ARN's region, into a variable first: a failed fetch then stops
-  // the boot (set -e) instead of starting the workload with an empty value.
+  // Each secret is read from its own ARN's region, into a variable first: a failed fetch then fails the
+  // start (set -e; systemd retries) instead of starting the workload with an empty value. A fetched
+  // value is escaped like the declared ones.
   for (const [name, arn] of Object.entries(w.secrets ?? {})) {
     const region = q(arn.split(':')[3]);
     const fetch = arn.includes(':secretsmanager:')
       ? `aws secretsmanager get-secret-value --region ${region} --secret-id ${q(arn.split(':').slice(0, 7).join(':'))} --query SecretString --output text`
       : `aws ssm get-parameter --region ${region} --with-decryption --name ${q(arn)} --query Parameter.Value --output text`;
-    lines.push(`value="$(retry ${fetch})"`, `printf '%s=%s\\n' ${q(name)} "$value" >> /run/workload/env`);
+    prepare.push(`value="$(retry ${fetch})"`, 'value="${value//$\'\\r\'/\\\\r}"; value="${value//$\'\\n\'/\\\\n}"',
+      `printf '%s=%s\\n' ${q(name)} "$value" >> /run/workload/env`);
   }
-  if (w.secrets && Object.keys(w.secrets).length > 0) lines.push('unset value');
+  if (w.secrets && Object.keys(w.secrets).length > 0) prepare.push('unset value');
   const repo = ecrRepository(w.image, o.partition);
   if (repo) {
-    lines.push(`ecr_login() { aws ecr get-login-password --region ${q(repo.region)} | docker login --username AWS --password-stdin ${q(repo.registry)}; }`,
+    prepare.push(`ecr_login() { aws ecr get-login-password --region ${q(repo.region)} | docker login --username AWS --password-stdin ${q(repo.registry)}; }`,
       'retry ecr_login');
   }
-  lines.push(`retry docker pull ${q(w.image)}`);
+  prepare.push(`retry docker pull ${q(w.image)}`);
   const args = [
-    'docker run -d', `--name ${q(o.name)}`, '--restart unless-stopped', '--read-only', '--tmpfs /tmp:rw,noexec,nosuid,size=64m',
+    'exec docker run --rm', `--name ${q(o.name)}`, '--read-only', '--tmpfs /tmp:rw,noexec,nosuid,size=64m',
     '--cap-drop ALL', '--security-opt no-new-privileges:true', `--memory ${w.memoryMiB}m`, `--cpus ${w.cpu}`,
     '--pids-limit 512', '--env-file /run/workload/env',
     '--log-driver awslogs', `--log-opt awslogs-region=${q(o.region)}`, `--log-opt awslogs-group=${q(o.logGroupName)}`,
@@ -77,7 +95,27 @@ export function vmUserData(o: UserDataOptions): string {
       `--health-retries ${hc.retries ?? 3}`, `--health-start-period ${hc.startPeriodSeconds ?? 0}s`);
   }
   args.push(q(w.image), ...(w.command ?? []).map(q));
-  lines.push(args.join(' \\\n  '));
+  const unit = [
+    '[Unit]', `Description=${o.name} workload (cdktf-isolation)`, 'Wants=network-online.target', 'After=network-online.target',
+    // No start limit: a unit that keeps failing is retried for ever, never left stopped.
+    'StartLimitIntervalSec=0',
+    '[Service]', 'Type=simple', `ExecStartPre=${PREPARE}`, `ExecStart=${RUN}`, `ExecStop=/usr/bin/docker stop ${o.name}`,
+    'Restart=always', 'RestartSec=10', 'TimeoutStartSec=15min',
+    '[Install]', 'WantedBy=multi-user.target',
+  ];
+  // Quoted heredoc delimiters: nothing inside is expanded when the files are written; every line of
+  // the scripts starts with a command, so none can equal a delimiter.
+  const lines = [
+    '#!/bin/bash',
+    'set -euo pipefail',
+    `cat > ${PREPARE} <<'WORKLOAD_PREPARE'`, ...prepare, 'WORKLOAD_PREPARE',
+    `cat > ${RUN} <<'WORKLOAD_RUN'`, '#!/bin/bash', args.join(' \\\n  '), 'WORKLOAD_RUN',
+    `chmod 700 ${PREPARE} ${RUN}`,
+    `cat > /etc/systemd/system/${UNIT} <<'WORKLOAD_UNIT'`, ...unit, 'WORKLOAD_UNIT',
+    'systemctl daemon-reload',
+    // --no-block: the first start may wait for the network; cloud-init need not wait with it.
+    `systemctl enable --now --no-block ${UNIT}`,
+  ];
   const script = `${lines.join('\n')}\n`;
   const bytes = Buffer.byteLength(script, 'utf8');
   if (bytes > USER_DATA_LIMIT_BYTES) {

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { createInstanceProfile, WorkloadBoundary } from './boundary';
 import { AwsEnv, named } from './context';
 import { allocateDedicatedHosts, HostAllocation } from './dedicated-host';
-import { ecrPullStatements, logWriteStatement, secretStatements, SSM_AGENT_STATEMENT } from './policies';
+import { ecrPullStatements, logWriteStatement, secretStatements, ssmAgentStatements } from './policies';
 import { vmUserData } from './user-data';
 import type { TierContext } from './tiers';
 import { InstanceCatalog } from '../../capacity/instance-catalog';
@@ -28,7 +28,7 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
   const type = choice.type;
   const replicas = w.replicas ?? 1;
   const profile = createInstanceProfile(scope, r, r.tags, [
-    SSM_AGENT_STATEMENT, logWriteStatement(r.logGroupArn), ...ecrPullStatements(w.image, env.partition),
+    ...ssmAgentStatements(env), logWriteStatement(r.logGroupArn), ...ecrPullStatements(w.image, env.partition),
     ...secretStatements(w.secrets, ['ssm:GetParameter']),
   ]);
   const tenancy = TIER_TENANCY[tier];
@@ -36,6 +36,7 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
     ? allocateDedicatedHosts(scope, r, type.name, type.vcpus, choice.hostVcpus, replicas) : undefined;
   const userData = vmUserData({ where: r.where, workload: w, region: env.region, partition: env.partition, logGroupName: r.logGroupName, name: r.name });
   const subnets = r.network.privateSubnetIds;
+  const readiness = r.network.readiness?.length ? r.network.readiness : undefined;
   const instanceIds: string[] = [];
   for (let i = 0; i < replicas; i++) {
     const instance = new Instance(scope, `instance-${i + 1}`, {
@@ -51,6 +52,8 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
       rootBlockDevice: { encrypted: true, kmsKeyId: r.keyArn, volumeType: 'gp3', volumeSize: 30, deleteOnTermination: true },
       userData,
       userDataReplaceOnChange: true,
+      // Boot after the endpoints and routes the user data reaches the network through.
+      dependsOn: readiness,
       tags: named(r.tags, `${r.name}-${i + 1}`),
       volumeTags: r.tags,
     });

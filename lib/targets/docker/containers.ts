@@ -23,7 +23,7 @@ export function buildContainers(scope: Construct, group: DockerWorkload, runtime
   const names: string[] = [];
   for (let index = 0; index < replicas; index++) {
     const name = `${group.name}-${index}`;
-    new Container(scope, name, {
+    new Container(scope, `${group.id}-${index}`, {
       provider,
       name,
       image: imageId,

@@ -1,5 +1,5 @@
-import { TerraformProvider, Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { EngineClaims } from './claims';
 import { normaliseEngineAddress } from './engine-address';
 import type { DockerMode } from './mode';
@@ -75,6 +75,13 @@ export class DockerTarget extends Construct implements IPlacementTarget {
   /** Containers on one engine, or services on a Swarm. */
   private readonly mode: DockerMode;
   private readonly docker: typeof import('./realization');
+  /**
+   * The stack's id as a Docker name: the first part of every container, network and Swarm service name,
+   * so stacks (dev and staging) share an engine without colliding.
+   */
+  private readonly namePrefix: string;
+  /** The engine's names and ports, shared with the targets of other stacks on the same engine. */
+  private readonly claims: EngineClaims;
   /** Shared network reference per DenseService co-tenancy group. */
   private readonly groupNetworks = new Map<string, string>();
 
@@ -93,7 +100,10 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     }
     this.swarm = props.swarm ?? false;
     this.runtimes = validateRuntimes(where, props.runtimes ?? {});
-    claimEngine(this, where, normaliseEngineAddress(this.host));
+    // Not TerraformStack.of, which throws a plain Error: a target in no stack is refused by its workloads.
+    const stack = this.node.scopes.find((c): c is TerraformStack => TerraformStack.isStack(c)) ?? this.node.root;
+    this.namePrefix = dockerName(stack.node.id);
+    const claims = this.claims = engineClaims(this, stack, where, normaliseEngineAddress(this.host));
     if (this.swarm && (this.runtimes.gvisor !== undefined || this.runtimes.kata !== undefined)) {
       throw new PlacementError(where, 'runtimes are declared together with swarm: true, but Swarm services cannot select a '
         + 'runtime, so the gVisor and Kata tiers could never be used.',
@@ -101,7 +111,6 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     }
     const docker = this.docker = loadRealization(where, 'DockerTarget', DOCKER_PROVIDER_PACKAGE, (): typeof import('./realization') => require('./realization'));
     this.provider = new docker.DockerProvider(this, 'provider', { host: this.host, alias: providerAlias(id) });
-    const claims = new EngineClaims();
     this.mode = this.swarm ? new docker.SwarmMode(this.provider, claims) : new docker.EngineMode(this, this.provider, this.runtimes, claims);
     this.availableTiers = [...this.mode.tiers];
   }
@@ -160,12 +169,14 @@ export class DockerTarget extends Construct implements IPlacementTarget {
         + 'publishes no ports from an internal network (moby/moby#36174), so the ingress would silently not work.',
       'set egress: true (its network is then not internal, and it can open outbound connections), or remove ingress.');
     }
-    const labels = { [LABEL.tenant]: tenant.tenantId, [LABEL.tier]: tenant.decision.tier, [LABEL.coTenancy]: tenant.isolation.coTenancy };
+    const labels = { [LABEL.stack]: this.namePrefix, [LABEL.tenant]: tenant.tenantId, [LABEL.tier]: tenant.decision.tier, [LABEL.coTenancy]: tenant.isolation.coTenancy };
+    const networkName = `${this.namePrefix}-tenant-${tenant.tenantId}`;
+    this.claims.claimName(where, networkName, 'network');
     const network = this.docker.createNetwork(scope, 'network', {
-      name: `tenant-${tenant.tenantId}`, driver: this.mode.driver, internal: !egress, labels, provider: this.provider,
+      name: networkName, driver: this.mode.driver, internal: !egress, labels, provider: this.provider,
     });
     return this.mode.realize(scope, {
-      where, name: tenant.tenantId, labels, workload, tier: tenant.decision.tier as DockerTier, coTenancy: tenant.isolation.coTenancy,
+      where, name: `${this.namePrefix}-${tenant.tenantId}`, id: tenant.tenantId, labels, workload, tier: tenant.decision.tier as DockerTier, coTenancy: tenant.isolation.coTenancy,
       networkRef: this.mode.networkRef(network), ports,
     });
   }
@@ -184,10 +195,10 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     }
     const ports = publishedPorts(where, workload, service.ingress, this.mode.publishingReplicas(workload));
     const co = service.isolation.coTenancy;
-    const labels = { [LABEL.service]: service.serviceName, [LABEL.tier]: service.decision.tier, [LABEL.coTenancy]: co };
+    const labels = { [LABEL.stack]: this.namePrefix, [LABEL.service]: service.serviceName, [LABEL.tier]: service.decision.tier, [LABEL.coTenancy]: co };
     const networkRef = this.groupNetwork(co);
     return this.mode.realize(scope, {
-      where, name: service.serviceName, labels, workload, tier: service.decision.tier as DockerTier, coTenancy: co, networkRef, ports,
+      where, name: `${this.namePrefix}-${service.serviceName}`, id: service.serviceName, labels, workload, tier: service.decision.tier as DockerTier, coTenancy: co, networkRef, ports,
     });
   }
 
@@ -195,11 +206,13 @@ export class DockerTarget extends Construct implements IPlacementTarget {
   private groupNetwork(coTenancy: string): string {
     let networkRef = this.groupNetworks.get(coTenancy);
     if (networkRef === undefined) {
+      const name = `${this.namePrefix}-dense-${coTenancy}`;
+      this.claims.claimName(this.node.path, name, 'network');
       const created = this.docker.createNetwork(this, `network-${coTenancy}`, {
-        name: `dense-${coTenancy}`, driver: this.mode.driver, internal: false,
+        name, driver: this.mode.driver, internal: false,
         // Services that do not trust each other share the group's network but cannot talk to each other.
         isolateMembers: coTenancy === CoTenancy.UNTRUSTED || coTenancy === CoTenancy.HOSTILE,
-        labels: { [LABEL.coTenancy]: coTenancy, [LABEL.group]: `dense-${coTenancy}` }, provider: this.provider,
+        labels: { [LABEL.stack]: this.namePrefix, [LABEL.coTenancy]: coTenancy, [LABEL.group]: `dense-${coTenancy}` }, provider: this.provider,
       });
       networkRef = this.mode.networkRef(created);
       this.groupNetworks.set(coTenancy, networkRef);
@@ -246,13 +259,18 @@ function providerAlias(id: string): string {
   return /^[A-Za-z]/.test(alias) ? alias : `docker_${alias}`;
 }
 
-/** Two targets on one engine would claim the same names: engines are claimed in the app's registry. */
-function claimEngine(target: Construct, where: string, host: string): void {
-  if (Token.isUnresolved(host)) return;
-  const first = AppRegistry.of(target).claimEngine(host, where);
-  if (first !== undefined) {
-    throw new PlacementError(where, `${first} already targets the Docker engine at ${host}; two targets on one engine would `
-      + 'create networks, images, container names and host ports that collide when applied.',
-    'use that one DockerTarget for every workload on this engine, or point this target at another engine (host).');
-  }
+/**
+ * The claims of the target's engine, shared across the app's stacks; an engine given as an unresolved
+ * token cannot be compared, so its target claims on its own.
+ */
+function engineClaims(target: Construct, stack: IConstruct, where: string, host: string): EngineClaims {
+  const claims = Token.isUnresolved(host) ? new EngineClaims(host) : AppRegistry.of(target).engine(host);
+  claims.claimTarget(stack.node.path, where);
+  return claims;
+}
+
+/** A stack id as Docker names allow it (`[a-zA-Z0-9][a-zA-Z0-9_.-]*`); stacks that spell alike are caught by the name claims. */
+function dockerName(id: string): string {
+  const name = id.replace(/[^A-Za-z0-9_.-]/g, '-');
+  return /^[A-Za-z0-9]/.test(name) ? name : `s${name}`;
 }

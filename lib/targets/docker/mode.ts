@@ -8,8 +8,10 @@ import type { RealizedWorkload } from '../target';
 /** A tenant or service as a Docker realization sees it once its network exists: the one Docker workload shape. */
 export interface DockerWorkload {
   readonly where: string;
-  /** Tenant id or service name: containers are `<name>-<index>`, a Swarm service `<name>`. */
+  /** The stack's prefix and the tenant id or service name: containers are `<name>-<index>`, a Swarm service `<name>`. */
   readonly name: string;
+  /** The tenant id or service name alone: containers' construct ids are `<id>-<index>`, as before names carried the stack. */
+  readonly id: string;
   /** Tenant/service, tier and co-tenancy labels. */
   readonly labels: Record<string, string>;
   readonly workload: WorkloadSpec;

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { subtractCidr } from './cidr-pool';
 import { TenantNetwork } from './tenant-network';
 import { PlacementError } from '../../../placement-error';
+import { TAG } from '../../../labels';
 import { resolveIngress } from '../../ingress';
 import { IngressRule } from '../../target';
 import { ingressTags, named } from '../context';
@@ -39,7 +40,7 @@ export function tenantSecurityGroup(scope: Construct, network: TenantNetwork, o:
   const tags = o.tags;
   const sg = new SecurityGroup(scope, 'sg', {
     vpcId: network.vpcId, name: `tenant-${o.tenantId}`, description: `tenant ${o.tenantId}: declared ingress only`,
-    tags: named(tags, `tenant-${o.tenantId}`),
+    tags: { ...named(tags, `tenant-${o.tenantId}`), ...(o.egress ? {} : { [TAG.egress]: 'none' }) },
   });
   const sgId = sg.id;
   const vpcCidr = network.cidr;
