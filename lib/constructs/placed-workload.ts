@@ -11,6 +11,7 @@ import { StackRegistry } from '../registry';
 import { PlacementRecord } from '../report/record';
 import { checkPlacementProps, checkSameStack, placementWarnings } from '../targets/placement-checks';
 import { IPlacementTarget, RealizationRequest, RealizedWorkload } from '../targets/target';
+import { alternativesOf, tierCostsOf, WorkloadCost, workloadCost } from './workload-cost';
 
 /**
  * What every placed workload declares, without the target (a fleet entry has no target of its own).
@@ -72,9 +73,10 @@ export abstract class PlacedWorkload extends Construct {
   private readonly workloadName: string;
   private readonly target: IPlacementTarget;
   private record?: PlacementRecord;
+  private readonly cost: WorkloadCost;
 
   protected constructor(scope: Construct, id: string, kind: string, name: string, props: PlacedWorkloadProps,
-    defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds }) {
+    defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds }, pricing: { egress?: boolean; loadBalancer?: boolean } = {}) {
     super(scope, id);
     const where = this.node.path;
     if (!props || typeof props !== 'object') {
@@ -100,6 +102,11 @@ export abstract class PlacedWorkload extends Construct {
     checkPlacementProps(where, props.target.availableTiers, pin, props.acknowledgeWeakerIsolation, props.instanceType);
     props.target.checkNeeds(where, isolation, pin);
 
+    // Priced before the decision, so COST chooses by cost (BALANCED and PERFORMANCE ignore tierCosts).
+    const prices = props.target.priceTiers({
+      where, workload, efficiency, instanceType: props.instanceType, service: kind === 'DenseService', ...pricing,
+    });
+    const alternatives = alternativesOf(prices, isolation);
     const decision = PlacementEngine.decide({
       where,
       isolation,
@@ -108,12 +115,14 @@ export abstract class PlacedWorkload extends Construct {
       elasticBilling: props.target.elasticBilling,
       pin,
       acknowledgeWeakerIsolation: props.acknowledgeWeakerIsolation,
+      tierCosts: tierCostsOf(alternatives),
     });
     placementWarnings(decision, workload, props.instanceType, props.acknowledgeWeakerIsolation).forEach((w) => Annotations.of(this).addWarning(w));
     this.kind = kind;
     this.workloadName = name;
     this.target = props.target;
     this._request = { where, workload, isolation, efficiency, decision, instanceType: props.instanceType };
+    this.cost = workloadCost(prices, alternatives, decision.tier);
   }
 
   /** Where the workload runs and why (the engine's reasons, then the realization's notes). */
@@ -136,7 +145,7 @@ export abstract class PlacedWorkload extends Construct {
     const placement: PlacementDecision = { ...r.decision, reasons: [...r.decision.reasons, ...(realized.notes ?? [])] };
     this.record = {
       kind: this.kind, name: this.workloadName, path: r.where, target: this.target.targetKind, isolation: r.isolation,
-      efficiency: r.efficiency, decision: placement, replicas: r.workload.replicas ?? 1, realized,
+      efficiency: r.efficiency, decision: placement, replicas: r.workload.replicas ?? 1, realized, ...this.cost,
     };
     StackRegistry.of(this).record(this, this.record);
     emitOutputs(this, placement, realized);

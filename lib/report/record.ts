@@ -1,3 +1,4 @@
+import type { CostEstimate, TierAlternative } from '../capacity/cost-estimator';
 import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
 import { PlacementDecision } from '../placement/engine';
 import { RealizedWorkload } from '../targets/target';
@@ -24,4 +25,19 @@ export interface PlacementRecord {
   readonly replicas: number;
   /** What the realization produced. */
   readonly realized: RealizedWorkload;
+  /**
+   * The chosen tier's monthly cost, as items.
+   * @default - the target does not price (Docker) or could not price the tier
+   */
+  readonly cost?: CostEstimate;
+  /**
+   * Every tier the target priced for the workload, and whether it isolates enough.
+   * @default - none (an unpriced target)
+   */
+  readonly alternatives?: TierAlternative[];
+  /**
+   * What the chosen tier costs per month over the cheapest priced tier (what the isolation costs).
+   * @default - unpriced
+   */
+  readonly isolationPremiumUsd?: number;
 }

@@ -9,12 +9,12 @@ import { ofType, synthesize } from '../support';
 setupJest();
 
 describe('a snapshot and the realization of every AWS tier', () => {
-  test('VM tenant: instances spread over the zones, the cheapest type, SSM-only access', () => {
+  test('VM tenant: instances spread over the zones, the cheapest non-burstable type for STEADY load, SSM-only access', () => {
     const { stack, target } = awsStack();
     const t = new IsolatedTenant(stack, 'tenant', { tenantId: 'acme', target, workload: { ...WEB, replicas: 3 } });
     expect(t.placement.tier).toBe(PlacementTier.VM);
-    expect(t.realized.capacity).toBe('t3a.micro x3');
-    expect(t.realized.notes![0]).toMatch(/instance type t3a.micro .* is the cheapest catalogue type that fits 0.5 vCPU \/ 512 MiB/);
+    expect(t.realized.capacity).toBe('c6i.large x3');
+    expect(t.realized.notes![0]).toMatch(/instance type c6i.large .* is the cheapest non-burstable \(STEADY load\) catalogue type that fits 0.5 vCPU \/ 512 MiB/);
     expect(t.realized.notes![1]).toMatch(/no egress: no route to the internet; VPC endpoints for ssm, ssmmessages, ec2messages/);
     const synth = Testing.synth(stack);
     expect(synth).toMatchSnapshot();

@@ -3,13 +3,15 @@ import { Construct } from 'constructs';
 import type { WorkloadBoundary } from './boundary';
 import { AwsEnv, named, workloadTags } from './context';
 import { ecrRepository } from './policies';
+import { priceAwsTiers } from './pricing';
 import type { SharedDense } from './shared-cluster';
 import type { AwsTier, AwsTierRow, TierContext } from './tiers';
+import { LoadProfile } from '../../needs/enums';
 import { IsolationNeeds } from '../../needs/needs';
 import { PlacementTier } from '../../placement/boundary';
 import { PlacementError } from '../../placement-error';
 import { AWS_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
-import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization } from '../target';
+import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization, TierPrice, TierPriceRequest } from '../target';
 
 /**
  * Props of {@link AwsTarget}.
@@ -47,6 +49,12 @@ export interface AwsTargetProps {
    * @default 90
    */
   readonly logRetentionDays?: number;
+  /**
+   * Tenants expected to share the target's tenant network and the Dedicated Instances region fee: each
+   * tenant's estimate carries 1/expectedTenants of them (the report's costs; the COST choice).
+   * @default 1 - each tenant is priced as if alone, which never understates its cost
+   */
+  readonly expectedTenants?: number;
 }
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
@@ -80,6 +88,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   /** The realization modules, loaded once the provider package is known to be installed. */
   private readonly aws: typeof import('./realization');
   private dense?: SharedDense;
+  private readonly expectedTenants: number;
 
   constructor(scope: Construct, id: string, props: AwsTargetProps) {
     super(scope, id);
@@ -106,6 +115,16 @@ export class AwsTarget extends Construct implements IPlacementTarget {
       ecsAmi: props.ecsAmi ?? new aws.DataAwsSsmParameter(this, 'ecs-ami', { name: ECS_AL2023_AMI }).value,
       logRetentionDays: props.logRetentionDays ?? 90,
     };
+    this.expectedTenants = props.expectedTenants ?? 1;
+  }
+
+  /**
+   * The workload's monthly cost on each tier it can run on, from the tier rows and the instance type
+   * choice the realization makes (list prices of the region's table, 730 hours).
+   */
+  public priceTiers(request: TierPriceRequest): TierPrice[] {
+    const tiers = OFFERED.map((tier) => ({ tier, endpoints: this.aws.AWS_TIERS[tier].endpoints.length }));
+    return priceAwsTiers({ region: this.region, zones: this.env.availabilityZones.length, sharers: this.expectedTenants, tiers }, request);
   }
 
   /**
@@ -140,7 +159,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
       where: t.where, name, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
       keyArn, logGroupName, logGroupArn: logArn,
     };
-    const ctx: TierContext = { tier, coTenancy: t.isolation.coTenancy };
+    const ctx: TierContext = { tier, coTenancy: t.isolation.coTenancy, steady: t.efficiency.loadProfile !== LoadProfile.SPIKY };
     const realized = row.ecs ? aws.createEcsService(scope, env, row.ecs.tenant(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
     const image = t.workload.image;
     // A warning, not a refusal: the image may be mirrored to ECR by other means before the apply.
@@ -178,7 +197,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
       where: s.where, name, tags, workload: w, instanceType: s.instanceType, network: dense.network, securityGroupId,
       keyArn: dense.keyArn, logGroupName, logGroupArn: aws.logGroupArn(env, logGroupName),
     };
-    const ctx: TierContext = { tier, coTenancy: s.isolation.coTenancy, dense, loadBalancer: lb, autoscaling: s.autoscaling };
+    const ctx: TierContext = { tier, coTenancy: s.isolation.coTenancy, steady: s.efficiency.loadProfile !== LoadProfile.SPIKY, dense, loadBalancer: lb, autoscaling: s.autoscaling };
     return row.ecs ? aws.createEcsService(scope, env, row.ecs.service(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
   }
 
@@ -223,6 +242,9 @@ function checkProps(where: string, props: AwsTargetProps): void {
   }
   if (props.logRetentionDays !== undefined && !RETENTION_DAYS.includes(props.logRetentionDays)) {
     throw new PlacementError(where, `logRetentionDays ${props.logRetentionDays} is not a value CloudWatch Logs accepts.`, `use one of ${RETENTION_DAYS.join(', ')}.`);
+  }
+  if (props.expectedTenants !== undefined && (!Number.isInteger(props.expectedTenants) || props.expectedTenants < 1)) {
+    throw new PlacementError(where, `expectedTenants ${JSON.stringify(props.expectedTenants)} is not a whole number of at least 1.`, 'give the number of tenants you expect on this target, e.g. 100, or leave it out.');
   }
   for (const [key, value] of Object.entries(props.defaultTags ?? {})) {
     if (typeof value !== 'string') {

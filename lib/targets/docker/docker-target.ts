@@ -14,7 +14,7 @@ import { PlacementEngine } from '../../placement/engine';
 import { PlacementError } from '../../placement-error';
 import { AppRegistry } from '../../registry';
 import { DOCKER_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
-import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization } from '../target';
+import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization, TierPrice, TierPriceRequest } from '../target';
 
 /**
  * Props of {@link DockerTarget}.
@@ -102,6 +102,12 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     const claims = new EngineClaims();
     this.mode = this.swarm ? new docker.SwarmMode(this.provider, claims) : new docker.EngineMode(this, this.provider, this.runtimes, claims);
     this.availableTiers = [...this.mode.tiers];
+  }
+
+  /** Nothing: the engine's hosts are the user's, so a tier costs nothing this library could price. */
+  public priceTiers(request: TierPriceRequest): TierPrice[];
+  public priceTiers(): TierPrice[] {
+    return [];
   }
 
   /**
