@@ -4,7 +4,7 @@
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { installPlacementReport } from './report/hook';
-import type { PlacementRecord } from './report/record';
+import type { PlacementRecord, PoolRecord } from './report/record';
 
 const STACK_REGISTRY_ID = 'cdktf-isolation-registry';
 const APP_REGISTRY_ID = 'cdktf-isolation-app-registry';
@@ -27,6 +27,8 @@ export class StackRegistry extends Construct {
 
   private readonly names = new Map<string, string>();
   private readonly records = new Map<IConstruct, PlacementRecord>();
+  /** The stack's capacity pools, each planned when the report asks (after every task is registered). */
+  private readonly poolPlans: Array<() => PoolRecord> = [];
   /**
    * The guards watching this stack, each with the subtrees (by path) it checks. The guards add one
    * node validation to this registry when the first one registers.
@@ -35,7 +37,7 @@ export class StackRegistry extends Construct {
 
   private constructor(stack: TerraformStack) {
     super(stack, STACK_REGISTRY_ID);
-    installPlacementReport(stack, () => this.recordsUnder(stack));
+    installPlacementReport(stack, () => this.recordsUnder(stack), () => this.pools());
   }
 
   /** Claims `key` for the construct at `where`; returns who claimed it first, if someone did. */
@@ -48,6 +50,16 @@ export class StackRegistry extends Construct {
   /** Records what a placed workload became. */
   public record(workload: IConstruct, record: PlacementRecord): void {
     this.records.set(workload, record);
+  }
+
+  /** Registers a capacity pool for the report; `plan` is called at synth. */
+  public recordPool(plan: () => PoolRecord): void {
+    this.poolPlans.push(plan);
+  }
+
+  /** The stack's pools as planned now, in registration order. */
+  public pools(): PoolRecord[] {
+    return this.poolPlans.map((plan) => plan());
   }
 
   /** The placement records of the workloads under `scope`, in construct order. */

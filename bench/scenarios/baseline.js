@@ -32,7 +32,10 @@ const { Vpc } = require('@cdktf/provider-aws/lib/vpc');
 const { VpcEndpoint } = require('@cdktf/provider-aws/lib/vpc-endpoint');
 const { VpcSecurityGroupEgressRule } = require('@cdktf/provider-aws/lib/vpc-security-group-egress-rule');
 const { VpcSecurityGroupIngressRule } = require('@cdktf/provider-aws/lib/vpc-security-group-ingress-rule');
+const { EcsAccountSettingDefault } = require('@cdktf/provider-aws/lib/ecs-account-setting-default');
 const { scenarioTarget, tenantWorkload, serviceWorkload } = require('./shape');
+// The pool's size comes from the same plan the library executes (packing its tasks under awsvpc trunking).
+const { AwsvpcTrunking } = require('../../lib/capacity/trunking');
 
 const { region, availabilityZones: azs, ami, ecsAmi, accountId } = scenarioTarget;
 const CIDR = '10.0.0.0/16';
@@ -185,10 +188,13 @@ function build(app, n) {
     'EOF',
     '',
   ].join('\n');
+  const poolPlan = AwsvpcTrunking.plan(Array.from({ length: n * serviceWorkload.replicas }, () => ({ cpu: serviceWorkload.cpu, memoryMiB: serviceWorkload.memoryMiB })),
+    scenarioTarget.region, 'pool');
+  new EcsAccountSettingDefault(stack, 'awsvpc-trunking', { name: 'awsvpcTrunking', value: 'enabled' });
   const template = new LaunchTemplate(stack, 'pool-launch-template', {
     namePrefix: 'dense-aws-trusted-',
     imageId: ecsAmi,
-    instanceType: 't3a.micro',
+    instanceType: poolPlan.instanceType,
     iamInstanceProfile: { name: poolProfile.name },
     vpcSecurityGroupIds: [poolSg.id],
     metadataOptions: METADATA,
@@ -201,7 +207,7 @@ function build(app, n) {
   const asg = new AutoscalingGroup(stack, 'pool-asg', {
     namePrefix: 'dense-aws-trusted-',
     minSize: 0,
-    maxSize: n * serviceWorkload.replicas,
+    maxSize: poolPlan.instances,
     vpcZoneIdentifier: densePrivate,
     launchTemplate: { id: template.id, version: '$Latest' },
     protectFromScaleIn: false,
@@ -215,7 +221,7 @@ function build(app, n) {
       autoScalingGroupArn: asg.arn,
       managedTerminationProtection: 'DISABLED',
       managedDraining: 'ENABLED',
-      managedScaling: { status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: 10 },
+      managedScaling: { status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: Math.min(10, poolPlan.instances) },
     },
     tags: p,
   });
@@ -280,7 +286,7 @@ function tenant(stack, t) {
   const profile = new IamInstanceProfile(stack, `${t}-profile`, { namePrefix: `${t}-`, role: role.name, tags });
   const instance = new Instance(stack, `${t}-instance`, {
     ami,
-    instanceType: 't3a.medium',
+    instanceType: 'c6i.large', // STEADY load: the cheapest non-burstable type that fits 1 vCPU / 2 GiB
     subnetId: subnets[0].id,
     vpcSecurityGroupIds: [sg.id],
     iamInstanceProfile: profile.name,

@@ -41,3 +41,21 @@ export interface PlacementRecord {
    */
   readonly isolationPremiumUsd?: number;
 }
+
+/**
+ * One EC2 capacity pool of the stack as planned (PoolPlanner): what the report shows under `pools`.
+ */
+export interface PoolRecord {
+  /** The pool's name (its capacity provider). */
+  readonly name: string;
+  /** The planned instance type. */
+  readonly instanceType: string;
+  /** Instances the registered tasks need at once. */
+  readonly instances: number;
+  /** The most tasks on one instance. */
+  readonly tasksPerInstance: number;
+  /** The busier dimension's share of the pool's capacity the tasks reserve (0..1). */
+  readonly utilization: number;
+  /** The pool's instances per month at list price. */
+  readonly monthlyUsd: number;
+}

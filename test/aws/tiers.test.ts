@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { setupJest } from 'cdktf/lib/testing/adapters/jest';
 import {
-  AwsTarget, CoTenancy, DenseService, EfficiencyPriority, HardwareExclusivity, IsolatedTenant, LoadProfile, PlacementTier,
+  AwsTarget, CoTenancy, DenseService, EfficiencyPriority, HardwareExclusivity, IsolatedTenant, LoadProfile, PlacementReport, PlacementTier,
 } from '../../lib';
 import { awsStack, WEB } from '../support/aws-stacks';
 import { ofType, synthesize } from '../support';
@@ -89,7 +89,8 @@ describe('a snapshot and the realization of every AWS tier', () => {
     expect(Testing.synth(stack)).toMatchSnapshot();
     const { resources } = synthesize(stack);
     expect(ofType(resources, 'aws_ecs_cluster').map((c) => c.body.name)).toEqual(['hooli']);
-    expect(ofType(resources, 'aws_autoscaling_group').map((a) => [a.path, a.body.max_size])).toEqual([['tenant/pool/asg', 2]]);
+    // Planned: both tasks (0.5 vCPU / 512 MiB) fit one trunking instance.
+    expect(ofType(resources, 'aws_autoscaling_group').map((a) => [a.path, a.body.max_size])).toEqual([['tenant/pool/asg', 1]]);
     expect(ofType(resources, 'aws_launch_template')[0].body.vpc_security_group_ids[0]).toMatch(/^\$\{aws_security_group\.tenant_pool_sg_/);
     const endpoints = ofType(resources, 'aws_vpc_endpoint').map((r) => r.body.service_name);
     for (const s of ['ecs', 'ecs-agent', 'ecs-telemetry']) expect(endpoints).toContain(`com.amazonaws.eu-central-1.${s}`);
@@ -108,11 +109,14 @@ describe('a snapshot and the realization of every AWS tier', () => {
     const { resources } = synthesize(stack);
     expect(ofType(resources, 'aws_ecs_cluster')).toHaveLength(1);
     const asgs = ofType(resources, 'aws_autoscaling_group');
+    // The pools follow their plans: every task at its most replicas packed onto the cheapest trunking type.
+    const plans: Array<{ name: string; instanceType: string; instances: number }> = JSON.parse(PlacementReport.json(stack)).pools;
+    expect(plans.map((p) => [p.name, p.instanceType, p.instances])).toEqual([
+      ['cp-dense-aws-trusted', 'm6i.xlarge', 3], ['cp-dense-aws-internal', 'c6i.large', 1]]);
     expect(asgs.map((a) => [a.path, a.body.min_size, a.body.max_size]).sort()).toEqual([
-      ['aws/dense/pool-internal/asg', 0, 1], ['aws/dense/pool-trusted/asg', 0, 7]]);
-    // The trusted pool's instances fit the largest trusted task; the internal pool only its own.
+      ['aws/dense/pool-internal/asg', 0, 1], ['aws/dense/pool-trusted/asg', 0, 3]]);
     expect(ofType(resources, 'aws_launch_template').map((l) => [l.path, l.body.instance_type]).sort()).toEqual([
-      ['aws/dense/pool-internal/launch-template', 't3a.micro'], ['aws/dense/pool-trusted/launch-template', 't3a.large']]);
+      ['aws/dense/pool-internal/launch-template', 'c6i.large'], ['aws/dense/pool-trusted/launch-template', 'm6i.xlarge']]);
     const services = ofType(resources, 'aws_ecs_service');
     expect(services.map((s) => [s.body.name, s.body.capacity_provider_strategy[0].capacity_provider]).sort()).toEqual([
       ['big', 'cp-dense-aws-trusted'], ['other', 'cp-dense-aws-internal'], ['small', 'cp-dense-aws-trusted']]);

@@ -6,6 +6,7 @@ import { ecrRepository } from './policies';
 import { priceAwsTiers } from './pricing';
 import type { SharedDense } from './shared-cluster';
 import type { AwsTier, AwsTierRow, TierContext } from './tiers';
+import { CostEstimator } from '../../capacity/cost-estimator';
 import { LoadProfile } from '../../needs/enums';
 import { IsolationNeeds } from '../../needs/needs';
 import { PlacementTier } from '../../placement/boundary';
@@ -116,6 +117,8 @@ export class AwsTarget extends Construct implements IPlacementTarget {
       logRetentionDays: props.logRetentionDays ?? 90,
     };
     this.expectedTenants = props.expectedTenants ?? 1;
+    const prices = CostEstimator.prices(props.region);
+    if (prices.warning) Annotations.of(this).addWarning(prices.warning);
   }
 
   /**

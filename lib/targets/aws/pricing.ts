@@ -3,7 +3,7 @@
 import { CostEstimator } from '../../capacity/cost-estimator';
 import { LoadBalancerKind, PlacementCost } from '../../capacity/cost-inputs';
 import { InstanceCatalog } from '../../capacity/instance-catalog';
-import { PoolPlanner } from '../../capacity/pool-planner';
+import { AwsvpcTrunking } from '../../capacity/trunking';
 import { LoadProfile } from '../../needs/enums';
 import { PlacementTier } from '../../placement/boundary';
 import { PlacementError } from '../../placement-error';
@@ -66,11 +66,10 @@ export function instanceTypeFor(r: { where: string; workload: { cpu: number; mem
   }).type.name;
 }
 
-/** The type a pool of this workload's tasks alone would be planned on (PoolPlanner, non-burstable unless SPIKY). */
+/** The type a pool of this workload's tasks alone is planned on (as shared-cluster.ts plans pools: trunking types). */
 function poolTypeFor(r: TierPriceRequest, region: string): string {
   const w = r.workload;
-  const tasks = Array.from({ length: w.replicas ?? 1 }, () => ({ cpu: w.cpu, memoryMiB: w.memoryMiB }));
-  return PoolPlanner.plan({ tasks, where: r.where, region, allowBurstable: r.efficiency.loadProfile === LoadProfile.SPIKY }).instanceType;
+  return AwsvpcTrunking.plan(Array.from({ length: w.replicas ?? 1 }, () => ({ cpu: w.cpu, memoryMiB: w.memoryMiB })), region, r.where).instanceType;
 }
 
 function vmTier(tier: PlacementTier): boolean {
