@@ -3,11 +3,16 @@
 // Found with tryFindChild, so no module-level maps and nothing hidden on other constructs.
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { PlacementError } from './placement-error';
+import type { WorkloadPlacement } from './placement/placement-lock';
+import { PlacementLockFile } from './placement/placement-lock-file';
 import { installPlacementReport } from './report/hook';
 import type { PlacementRecord, PoolRecord } from './report/record';
 
 const STACK_REGISTRY_ID = 'cdktf-isolation-registry';
 const APP_REGISTRY_ID = 'cdktf-isolation-app-registry';
+/** The context key that enables the placement lock: the lock file's path, relative to the app's working directory. */
+export const LOCK_FILE_CONTEXT = 'cdktf-isolation:lockFile';
 
 /** One guards object's check of one subtree over the stack's synthesized JSON; returns its open findings. */
 export type GuardCheck<F> = (tf: Record<string, any>) => F[];
@@ -37,7 +42,8 @@ export class StackRegistry extends Construct {
 
   private constructor(stack: TerraformStack) {
     super(stack, STACK_REGISTRY_ID);
-    installPlacementReport(stack, () => this.recordsUnder(stack), () => this.pools());
+    // The lock is checked app-wide before the first stack writes anything.
+    installPlacementReport(stack, () => this.recordsUnder(stack), () => this.pools(), () => AppRegistry.of(stack).applyLock());
   }
 
   /** Claims `key` for the construct at `where`; returns who claimed it first, if someone did. */
@@ -78,6 +84,8 @@ export class AppRegistry extends Construct {
   }
 
   private readonly engines = new Map<string, string>();
+  private readonly placements = new Map<string, WorkloadPlacement>();
+  private lockApplied = false;
 
   private constructor(root: IConstruct) {
     super(root as Construct, APP_REGISTRY_ID);
@@ -88,5 +96,27 @@ export class AppRegistry extends Construct {
     const first = this.engines.get(host);
     if (first === undefined) this.engines.set(host, where);
     return first;
+  }
+
+  /** Records a workload's tier for the placement lock. */
+  public placed(placement: WorkloadPlacement): void {
+    this.placements.set(placement.key, placement);
+  }
+
+  /**
+   * With context `cdktf-isolation:lockFile`: compares every workload of the app with the lock, throws a
+   * PlacementError for a tier change without acceptPlacementChange, else writes the updated lock. Once per app.
+   */
+  public applyLock(): void {
+    if (this.lockApplied) return;
+    const file: unknown = this.node.tryGetContext(LOCK_FILE_CONTEXT);
+    if (file !== undefined) {
+      if (typeof file !== 'string' || file.trim() === '') {
+        throw new PlacementError(LOCK_FILE_CONTEXT, `the context value ${JSON.stringify(file)} is not a file path.`,
+          'set it in cdktf.json "context" to a path relative to the app\'s directory, e.g. "placement.lock.json", or remove it.');
+      }
+      PlacementLockFile.apply(file, [...this.placements.values()]);
+    }
+    this.lockApplied = true;
   }
 }

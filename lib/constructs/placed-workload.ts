@@ -7,7 +7,7 @@ import { WorkloadSpec } from '../needs/workload';
 import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision, PlacementEngine } from '../placement/engine';
 import { PlacementError } from '../placement-error';
-import { StackRegistry } from '../registry';
+import { AppRegistry, StackRegistry } from '../registry';
 import { PlacementRecord } from '../report/record';
 import { checkPlacementProps, checkSameStack, placementWarnings } from '../targets/placement-checks';
 import { IPlacementTarget, RealizationRequest, RealizedWorkload } from '../targets/target';
@@ -39,6 +39,13 @@ export interface PlacementOptions {
    * @default - a weaker pin is refused
    */
   readonly acknowledgeWeakerIsolation?: string;
+  /**
+   * Why a change of this workload's tier against the placement lock (a replacement of its compute) is
+   * intended. Only read when the app enables the lock (context `cdktf-isolation:lockFile`); the change is
+   * then accepted and written back to the lock.
+   * @default - a tier change against the lock fails synth
+   */
+  readonly acceptPlacementChange?: string;
   /**
    * An EC2 instance type for the VM tiers. Refused on a target without VM tiers and with a pinned
    * container tier; a warning when the needs place the workload on a container tier.
@@ -74,6 +81,7 @@ export abstract class PlacedWorkload extends Construct {
   private readonly target: IPlacementTarget;
   private record?: PlacementRecord;
   private readonly cost: WorkloadCost;
+  private readonly acceptPlacementChange?: string;
 
   protected constructor(scope: Construct, id: string, kind: string, name: string, props: PlacedWorkloadProps,
     defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds }, pricing: { egress?: boolean; loadBalancer?: boolean } = {}) {
@@ -123,6 +131,7 @@ export abstract class PlacedWorkload extends Construct {
     this.target = props.target;
     this._request = { where, workload, isolation, efficiency, decision, instanceType: props.instanceType };
     this.cost = workloadCost(prices, alternatives, decision.tier);
+    this.acceptPlacementChange = props.acceptPlacementChange;
   }
 
   /** Where the workload runs and why (the engine's reasons, then the realization's notes). */
@@ -148,6 +157,7 @@ export abstract class PlacedWorkload extends Construct {
       efficiency: r.efficiency, decision: placement, replicas: r.workload.replicas ?? 1, realized, ...this.cost,
     };
     StackRegistry.of(this).record(this, this.record);
+    AppRegistry.of(this).placed({ key: r.where, tier: r.decision.tier, acceptPlacementChange: this.acceptPlacementChange });
     emitOutputs(this, placement, realized);
   }
 

@@ -17,11 +17,14 @@ export const REPORT_MARKDOWN = 'placement-report.md';
  * `app.synth()` go through it; `Testing.synth` does not (it writes no files). The Terraform is untouched.
  * @param collect the placed workloads of the stack, read at synth time so later additions count
  * @param pools the stack's capacity pools, planned at synth time
+ * @param before runs before the stack writes anything (the placement lock's check)
  */
-export function installPlacementReport(stack: TerraformStack, collect: () => PlacementRecord[], pools: () => PoolRecord[] = () => []): void {
+export function installPlacementReport(stack: TerraformStack, collect: () => PlacementRecord[], pools: () => PoolRecord[] = () => [],
+  before: () => void = () => undefined): void {
   const inner = stack.synthesizer;
   stack.synthesizer = {
     synthesize(session: ISynthesisSession): void {
+      before();
       inner.synthesize(session);
       const records = collect();
       if (records.length === 0) return;
