@@ -3,12 +3,17 @@
 // Found with tryFindChild, so no module-level maps and nothing hidden on other constructs.
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { PlacementError } from './placement-error';
+import type { WorkloadPlacement } from './placement/placement-lock';
+import { PlacementLockFile } from './placement/placement-lock-file';
 import { installPlacementReport } from './report/hook';
 import { EngineClaims } from './targets/docker/claims';
-import type { PlacementRecord } from './report/record';
+import type { PlacementRecord, PoolRecord } from './report/record';
 
 const STACK_REGISTRY_ID = 'cdktf-isolation-registry';
 const APP_REGISTRY_ID = 'cdktf-isolation-app-registry';
+/** The context key that enables the placement lock: the lock file's path, relative to the app's working directory. */
+export const LOCK_FILE_CONTEXT = 'cdktf-isolation:lockFile';
 
 /** One guards object's check of one subtree over the stack's synthesized JSON; returns its open findings. */
 export type GuardCheck<F> = (tf: Record<string, any>) => F[];
@@ -28,6 +33,8 @@ export class StackRegistry extends Construct {
 
   private readonly names = new Map<string, string>();
   private readonly records = new Map<IConstruct, PlacementRecord>();
+  /** The stack's capacity pools, each planned when the report asks (after every task is registered). */
+  private readonly poolPlans: Array<() => PoolRecord> = [];
   /**
    * The guards watching this stack, each with the subtrees (by path) it checks. The guards add one
    * node validation to this registry when the first one registers.
@@ -36,7 +43,8 @@ export class StackRegistry extends Construct {
 
   private constructor(stack: TerraformStack) {
     super(stack, STACK_REGISTRY_ID);
-    installPlacementReport(stack, () => this.recordsUnder(stack));
+    // The lock is checked app-wide before the first stack writes anything.
+    installPlacementReport(stack, () => this.recordsUnder(stack), () => this.pools(), () => AppRegistry.of(stack).applyLock());
   }
 
   /** Claims `key` for the construct at `where`; returns who claimed it first, if someone did. */
@@ -49,6 +57,16 @@ export class StackRegistry extends Construct {
   /** Records what a placed workload became. */
   public record(workload: IConstruct, record: PlacementRecord): void {
     this.records.set(workload, record);
+  }
+
+  /** Registers a capacity pool for the report; `plan` is called at synth. */
+  public recordPool(plan: () => PoolRecord): void {
+    this.poolPlans.push(plan);
+  }
+
+  /** The stack's pools as planned now, in registration order. */
+  public pools(): PoolRecord[] {
+    return this.poolPlans.map((plan) => plan());
   }
 
   /** The placement records of the workloads under `scope`, in construct order. */
@@ -67,6 +85,8 @@ export class AppRegistry extends Construct {
   }
 
   private readonly engines = new Map<string, EngineClaims>();
+  private readonly placements = new Map<string, WorkloadPlacement>();
+  private lockApplied = false;
 
   private constructor(root: IConstruct) {
     super(root as Construct, APP_REGISTRY_ID);
@@ -80,5 +100,27 @@ export class AppRegistry extends Construct {
       this.engines.set(host, claims);
     }
     return claims;
+  }
+
+  /** Records a workload's tier for the placement lock. */
+  public placed(placement: WorkloadPlacement): void {
+    this.placements.set(placement.key, placement);
+  }
+
+  /**
+   * With context `cdktf-isolation:lockFile`: compares every workload of the app with the lock, throws a
+   * PlacementError for a tier change without acceptPlacementChange, else writes the updated lock. Once per app.
+   */
+  public applyLock(): void {
+    if (this.lockApplied) return;
+    const file: unknown = this.node.tryGetContext(LOCK_FILE_CONTEXT);
+    if (file !== undefined) {
+      if (typeof file !== 'string' || file.trim() === '') {
+        throw new PlacementError(LOCK_FILE_CONTEXT, `the context value ${JSON.stringify(file)} is not a file path.`,
+          'set it in cdktf.json "context" to a path relative to the app\'s directory, e.g. "placement.lock.json", or remove it.');
+      }
+      PlacementLockFile.apply(file, [...this.placements.values()]);
+    }
+    this.lockApplied = true;
   }
 }

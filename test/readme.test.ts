@@ -82,14 +82,14 @@ test('every TypeScript block of the README type-checks under strict against lib'
   expect(problems).toEqual([]);
 }, 120_000);
 
-test('the README\'s first stack synthesizes: a VM per tenant, a Dedicated Host for the bank, shared containers for the service', () => {
+test('the README\'s first stack synthesizes: a VM per tenant, a Dedicated Host for the bank, the cheapest tier (Fargate) for the COST service', () => {
   const block = readmeBlock('A first stack');
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-'));
   fs.writeFileSync(fileOf(block), generated(block).replace('new App()', `new App({ outdir: ${JSON.stringify(outdir)} })`));
   require(fileOf(block));
   const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'saas', 'placement-report.json'), 'utf8'));
   expect(Object.fromEntries(report.workloads.map((w: { name: string; tier: string }) => [w.name, w.tier])))
-    .toEqual({ acme: 'vm', bank: 'dedicated-host', web: 'shared-container' });
+    .toEqual({ acme: 'vm', bank: 'dedicated-host', web: 'microvm-container' }); // COST: Fargate is the cheapest for 0.25 vCPU tasks here
 });
 
 describe('each README fragment runs in the first stack\'s context and the stack synthesizes', () => {

@@ -34,7 +34,10 @@ const { Vpc } = require('@cdktf/provider-aws/lib/vpc');
 const { VpcEndpoint } = require('@cdktf/provider-aws/lib/vpc-endpoint');
 const { VpcSecurityGroupEgressRule } = require('@cdktf/provider-aws/lib/vpc-security-group-egress-rule');
 const { VpcSecurityGroupIngressRule } = require('@cdktf/provider-aws/lib/vpc-security-group-ingress-rule');
+const { EcsAccountSettingDefault } = require('@cdktf/provider-aws/lib/ecs-account-setting-default');
 const { scenarioTarget, tenantWorkload, serviceWorkload } = require('./shape');
+// The pool's size comes from the same plan the library executes (packing its tasks under awsvpc trunking).
+const { AwsvpcTrunking } = require('../../lib/capacity/trunking');
 
 const { region, availabilityZones: azs, ami, ecsAmi, accountId } = scenarioTarget;
 const CIDR = '10.0.0.0/16';
@@ -152,6 +155,7 @@ function build(app, n) {
   // Shared by the services: a VPC with egress, a KMS key, one ECS cluster and one EC2 capacity pool.
   const d = { 'isolation:service': 'shared', 'isolation:tier': 'shared-container', Name: DENSE };
   const denseVpc = new Vpc(stack, 'dense-vpc', { cidrBlock: CIDR, enableDnsHostnames: true, enableDnsSupport: true, tags: d });
+  flowLog(stack, 'dense-net', 'aws-dense', denseVpc.id, d);
   new DefaultSecurityGroup(stack, 'dense-default-sg', { vpcId: denseVpc.id, tags: { ...d, Name: `${DENSE}-default-unused` } });
   const densePrivateRoutes = new RouteTable(stack, 'dense-private-routes', { vpcId: denseVpc.id, tags: { ...d, Name: `${DENSE}-private` } });
   const densePublicRoutes = new RouteTable(stack, 'dense-public-routes', { vpcId: denseVpc.id, tags: { ...d, Name: `${DENSE}-public` } });
@@ -230,10 +234,13 @@ function build(app, n) {
     'EOF',
     '',
   ].join('\n');
+  const poolPlan = AwsvpcTrunking.plan(Array.from({ length: n * serviceWorkload.replicas }, () => ({ cpu: serviceWorkload.cpu, memoryMiB: serviceWorkload.memoryMiB })),
+    scenarioTarget.region, 'pool');
+  new EcsAccountSettingDefault(stack, 'awsvpc-trunking', { name: 'awsvpcTrunking', value: 'enabled', provider });
   const template = new LaunchTemplate(stack, 'pool-launch-template', {
     namePrefix: `${DENSE}-trusted-`,
     imageId: ecsAmi,
-    instanceType: 't3a.micro',
+    instanceType: poolPlan.instanceType,
     iamInstanceProfile: { name: poolProfile.name },
     vpcSecurityGroupIds: [poolSg.id],
     metadataOptions: METADATA,
@@ -246,7 +253,7 @@ function build(app, n) {
   const asg = new AutoscalingGroup(stack, 'pool-asg', {
     namePrefix: `${DENSE}-trusted-`,
     minSize: 0,
-    maxSize: n * serviceWorkload.replicas,
+    maxSize: poolPlan.instances,
     vpcZoneIdentifier: densePrivate,
     launchTemplate: { id: template.id, version: '$Latest' },
     protectFromScaleIn: false,
@@ -260,7 +267,7 @@ function build(app, n) {
       autoScalingGroupArn: asg.arn,
       managedTerminationProtection: 'DISABLED',
       managedDraining: 'ENABLED',
-      managedScaling: { status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: 10 },
+      managedScaling: { status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: Math.min(10, poolPlan.instances) },
     },
     tags: p,
   });
@@ -279,6 +286,33 @@ function build(app, n) {
 }
 
 const SUBNET_KINDS = [['isolated', 0], ['egress', 64], ['public', 128]];
+
+/** A VPC's flow log of ALL traffic into its own key-encrypted log group, through a role scoped to it. */
+function flowLog(stack, id, name, vpcId, tags) {
+  const flowGroup = `/isolation/${STACK}/network/${name}/flow-log`;
+  const flowArn = `arn:aws:logs:${region}:${accountId}:log-group:${flowGroup}`;
+  const key = new KmsKey(stack, `${id}-key`, {
+    description: `${name}: VPC flow log`, enableKeyRotation: true, deletionWindowInDays: 30, tags, policy: keyPolicy(flowArn, []),
+  });
+  new KmsAlias(stack, `${id}-key-alias`, { name: `alias/isolation/${STACK}/network/${name}`, targetKeyId: key.keyId });
+  const group = new CloudwatchLogGroup(stack, `${id}-flow-log-group`, { name: flowGroup, retentionInDays: 90, kmsKeyId: key.arn, tags });
+  const role = new IamRole(stack, `${id}-flow-log-role`, {
+    name: `iso_${STACK}_network_${name}_flow-log`, tags,
+    assumeRolePolicy: policy([{
+      Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: ['sts:AssumeRole'],
+      Condition: { StringEquals: { 'aws:SourceAccount': accountId }, ArnLike: { 'aws:SourceArn': `arn:aws:ec2:${region}:${accountId}:vpc-flow-log/*` } },
+    }]),
+  });
+  new IamRolePolicy(stack, `${id}-flow-log-role-policy`, {
+    role: role.id, name: 'write-flow-log', policy: policy([
+      { Sid: 'WriteFlowLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], Resource: [flowArn, `${flowArn}:*`] },
+      { Sid: 'FindFlowLogGroup', Effect: 'Allow', Action: ['logs:DescribeLogGroups'], Resource: `arn:aws:logs:${region}:${accountId}:log-group:*` },
+    ]),
+  });
+  new FlowLog(stack, `${id}-flow-log`, {
+    vpcId, trafficType: 'ALL', logDestinationType: 'cloud-watch-logs', logDestination: group.arn, iamRoleArn: role.arn, maxAggregationInterval: 600, tags,
+  });
+}
 
 /** The target's shared tenant network: VPC, 3 kinds of subnet per zone, shared endpoints, restricted S3 endpoint, flow log. */
 function tenantNetwork(stack) {
@@ -314,36 +348,13 @@ function tenantNetwork(stack) {
       { Sid: 'EcrImageLayers', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['s3:GetObject'], Resource: [`arn:aws:s3:::prod-${region}-starport-layer-bucket/*`] },
     ]),
   });
-  const flowGroup = `/isolation/${STACK}/network/aws/flow-log`;
-  const flowArn = `arn:aws:logs:${region}:${accountId}:log-group:${flowGroup}`;
-  const key = new KmsKey(stack, 'net-key', {
-    description: 'aws: VPC flow log', enableKeyRotation: true, deletionWindowInDays: 30, tags, policy: keyPolicy(flowArn, []),
-  });
-  new KmsAlias(stack, 'net-key-alias', { name: `alias/isolation/${STACK}/network/aws`, targetKeyId: key.keyId });
-  const group = new CloudwatchLogGroup(stack, 'net-flow-log-group', { name: flowGroup, retentionInDays: 90, kmsKeyId: key.arn, tags });
-  const role = new IamRole(stack, 'net-flow-log-role', {
-    name: `iso_${STACK}_network_aws_flow-log`, tags,
-    assumeRolePolicy: policy([{
-      Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: ['sts:AssumeRole'],
-      Condition: { StringEquals: { 'aws:SourceAccount': accountId }, ArnLike: { 'aws:SourceArn': `arn:aws:ec2:${region}:${accountId}:vpc-flow-log/*` } },
-    }]),
-  });
-  new IamRolePolicy(stack, 'net-flow-log-role-policy', {
-    role: role.id, name: 'write-flow-log', policy: policy([
-      { Sid: 'WriteFlowLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], Resource: [flowArn, `${flowArn}:*`] },
-      { Sid: 'FindFlowLogGroup', Effect: 'Allow', Action: ['logs:DescribeLogGroups'], Resource: `arn:aws:logs:${region}:${accountId}:log-group:*` },
-    ]),
-  });
-  new FlowLog(stack, 'net-flow-log', {
-    vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 'cloud-watch-logs', logDestination: group.arn, iamRoleArn: role.arn, maxAggregationInterval: 600, tags,
-  });
-  for (const service of ENDPOINTS) {
+  flowLog(stack, 'net', 'aws', vpc.id, tags);
+  const endpoints = ENDPOINTS.map((service) =>
     new VpcEndpoint(stack, `net-endpoint-${service}`, {
       vpcId: vpc.id, serviceName: `com.amazonaws.${region}.${service}`, vpcEndpointType: 'Interface', privateDnsEnabled: true,
       subnetIds: subnets.isolated, securityGroupIds: [endpointSg.id], tags: { ...tags, Name: `aws-${service}` },
-    });
-  }
-  return { vpcId: vpc.id, isolated: subnets.isolated, endpointSgId: endpointSg.id, s3PrefixListId: s3.prefixListId };
+    }));
+  return { vpcId: vpc.id, isolated: subnets.isolated, endpointSgId: endpointSg.id, s3PrefixListId: s3.prefixListId, endpoints };
 }
 
 /** One tenant at the VM tier in the shared network: key, log group, its own security group (tcp/443 out to the endpoints and S3), role, instance. */
@@ -358,7 +369,7 @@ function tenant(stack, t, net) {
   new CloudwatchLogGroup(stack, `${t}-logs`, { name: logGroup, retentionInDays: 90, kmsKeyId: key.arn, tags });
 
   const sg = new SecurityGroup(stack, `${t}-sg`, {
-    vpcId: net.vpcId, name: `tenant-${t}`, description: `tenant ${t}: declared ingress only`, tags: { ...tags, Name: `tenant-${t}` },
+    vpcId: net.vpcId, name: `tenant-${t}`, description: `tenant ${t}: declared ingress only`, tags: { ...tags, Name: `tenant-${t}`, 'isolation:egress': 'none' },
   });
   new VpcSecurityGroupEgressRule(stack, `${t}-egress-endpoints`, {
     securityGroupId: sg.id, referencedSecurityGroupId: net.endpointSgId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, description: 'HTTPS to the interface endpoints', tags,
@@ -367,11 +378,11 @@ function tenant(stack, t, net) {
     securityGroupId: sg.id, prefixListId: net.s3PrefixListId, ipProtocol: 'tcp', fromPort: 443, toPort: 443, description: 'HTTPS to S3 through the gateway endpoint', tags,
   });
   const role = new IamRole(stack, `${t}-role`, { namePrefix: iamPrefix(`iso_${STACK}_tenant_${t}_instance-role`), assumeRolePolicy: assumeRole('ec2.amazonaws.com'), tags });
-  new IamRolePolicy(stack, `${t}-role-policy`, { role: role.id, name: 'least-privilege', policy: policy([SSM_AGENT, logWrite(logGroup)]) });
+  new IamRolePolicy(stack, `${t}-role-policy`, { role: role.id, name: 'least-privilege', policy: policy([...SSM_AGENT, logWrite(logGroup)]) });
   const profile = new IamInstanceProfile(stack, `${t}-profile`, { namePrefix: `iso_${STACK}_tenant_${t}_instance_`, role: role.name, tags });
   const instance = new Instance(stack, `${t}-instance`, {
     ami,
-    instanceType: 't3a.medium',
+    instanceType: 'c6i.large', // STEADY load: the cheapest non-burstable type that fits 1 vCPU / 2 GiB
     subnetId: net.isolated[0],
     vpcSecurityGroupIds: [sg.id],
     iamInstanceProfile: profile.name,
@@ -381,7 +392,7 @@ function tenant(stack, t, net) {
     rootBlockDevice: { encrypted: true, kmsKeyId: key.arn, volumeType: 'gp3', volumeSize: 30, deleteOnTermination: true },
     userData: tenantUserData(t, logGroup),
     userDataReplaceOnChange: true,
-    dependsOn: endpoints,
+    dependsOn: net.endpoints,
     tags: { ...tags, Name: `${t}-1` },
     volumeTags: tags,
   });

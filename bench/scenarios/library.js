@@ -6,12 +6,13 @@ const { TerraformStack } = require('cdktf');
 const { scenarioTarget, tenantWorkload, serviceWorkload } = require('./shape');
 
 function build(app, n) {
-  const { AwsTarget, IsolatedTenant, DenseService } = require('../../lib');
+  const { AwsTarget, IsolatedTenant, DenseService, PlacementTier } = require('../../lib');
   const stack = new TerraformStack(app, 'bench');
   const target = new AwsTarget(stack, 'aws', scenarioTarget);
   for (let i = 0; i < n; i++) {
     new IsolatedTenant(stack, `tenant-${i}`, { tenantId: `tenant-${i}`, target, workload: tenantWorkload });
-    new DenseService(stack, `service-${i}`, { serviceName: `service-${i}`, target, workload: serviceWorkload });
+    // Pinned: priced, COST would put these small tasks on Fargate in eu-west-1; the scenario measures a dense pool.
+    new DenseService(stack, `service-${i}`, { serviceName: `service-${i}`, target, workload: serviceWorkload, pin: PlacementTier.SHARED_CONTAINER });
   }
   return stack;
 }

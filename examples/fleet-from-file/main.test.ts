@@ -20,8 +20,9 @@ describe('examples/fleet-from-file', () => {
       initech: PlacementTier.DEDICATED_HOST,
       umbrella: PlacementTier.MICROVM_CONTAINER,
       hooli: PlacementTier.MICROVM_CONTAINER,
-      stark: PlacementTier.SHARED_CONTAINER,
-      wayne: PlacementTier.SHARED_CONTAINER,
+      // COST: priced, Fargate is cheaper than a tenant's own ECS pool (fewer endpoints, no idle instance).
+      stark: PlacementTier.MICROVM_CONTAINER,
+      wayne: PlacementTier.MICROVM_CONTAINER,
       wonka: PlacementTier.VM,
       tyrell: PlacementTier.VM,
       cyberdyne: PlacementTier.DEDICATED_VM,

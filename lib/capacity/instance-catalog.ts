@@ -111,6 +111,12 @@ export interface InstanceRequest {
   readonly memoryMiB: number;
   /** A user-given type to validate instead of choosing. */
   readonly instanceType?: string;
+  /**
+   * STEADY load: choose among non-burstable types only (a steady load on a burstable baseline pays CPU credits).
+   * A given burstable type is kept (the realization then sets standard credits).
+   * @default false
+   */
+  readonly steady?: boolean;
 }
 
 /** The type picked and a sentence saying why. */
@@ -160,13 +166,13 @@ export class InstanceCatalog {
       }
       return { type, hostVcpus: InstanceCatalog.hostVcpus(type.family), note: `${tier}: instance type ${type.name} as given (${type.vcpus} vCPU / ${type.memoryMiB} MiB, $${type.hourlyUsd}/h on demand in us-east-1).` };
     }
-    const type = cheapestFit(tier, request.cpu, needMiB);
+    const type = cheapestFit(tier, request.cpu, needMiB, request.steady === true);
     if (!type) {
       const largest = largestFor(tier);
       throw new PlacementError(where, `the workload (${shape}) is larger than any catalogue type for ${tier}; the largest is ${largest.name} (${largest.vcpus} vCPU / ${largest.memoryMiB} MiB).`,
         'lower workload.cpu / workload.memoryMiB per replica and raise workload.replicas instead.');
     }
-    return { type, hostVcpus: InstanceCatalog.hostVcpus(type.family), note: `${tier}: instance type ${type.name} (${type.vcpus} vCPU / ${type.memoryMiB} MiB, $${type.hourlyUsd}/h on demand in us-east-1) is the cheapest catalogue type that fits ${shape}.` };
+    return { type, hostVcpus: InstanceCatalog.hostVcpus(type.family), note: `${tier}: instance type ${type.name} (${type.vcpus} vCPU / ${type.memoryMiB} MiB, $${type.hourlyUsd}/h on demand in us-east-1) is the cheapest ${request.steady ? 'non-burstable (STEADY load) ' : ''}catalogue type that fits ${shape}.` };
   }
 
   /** Why the tier refuses a type, or undefined when it accepts it. */
@@ -185,8 +191,8 @@ function accepts(tier: PlacementTier, type: InstanceType): boolean {
   return InstanceCatalog.refusal(tier, type) === undefined;
 }
 
-function cheapestFit(tier: PlacementTier, cpu: number, memoryMiB: number): InstanceType | undefined {
-  return BY_PRICE.find((t) => accepts(tier, t) && t.vcpus >= cpu && t.memoryMiB >= memoryMiB);
+function cheapestFit(tier: PlacementTier, cpu: number, memoryMiB: number, steady = false): InstanceType | undefined {
+  return BY_PRICE.find((t) => accepts(tier, t) && !(steady && t.burstable) && t.vcpus >= cpu && t.memoryMiB >= memoryMiB);
 }
 
 function largestFor(tier: PlacementTier): InstanceType {

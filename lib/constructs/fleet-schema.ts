@@ -74,6 +74,7 @@ export const TENANT_FIELDS: Fields = {
   },
   pin: enumOf(PlacementTier),
   acknowledgeWeakerIsolation: str("'internal tool, reviewed by security (TICKET-1)'"),
+  acceptPlacementChange: str("'moved to Fargate for cost, replacement reviewed (TICKET-2)'"),
   ingress: {
     kind: 'list', example: "[{ cidr: '10.0.0.0/8' }]",
     items: {

@@ -7,10 +7,11 @@ import { WorkloadSpec } from '../needs/workload';
 import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision, PlacementEngine } from '../placement/engine';
 import { PlacementError } from '../placement-error';
-import { StackRegistry } from '../registry';
+import { AppRegistry, StackRegistry } from '../registry';
 import { PlacementRecord } from '../report/record';
 import { checkPlacementProps, checkSameStack, placementWarnings } from '../targets/placement-checks';
 import { IPlacementTarget, RealizationRequest, RealizedWorkload } from '../targets/target';
+import { alternativesOf, tierCostsOf, WorkloadCost, workloadCost } from './workload-cost';
 
 /**
  * What every placed workload declares, without the target (a fleet entry has no target of its own).
@@ -38,6 +39,13 @@ export interface PlacementOptions {
    * @default - a weaker pin is refused
    */
   readonly acknowledgeWeakerIsolation?: string;
+  /**
+   * Why a change of this workload's tier against the placement lock (a replacement of its compute) is
+   * intended. Only read when the app enables the lock (context `cdktf-isolation:lockFile`); the change is
+   * then accepted and written back to the lock.
+   * @default - a tier change against the lock fails synth
+   */
+  readonly acceptPlacementChange?: string;
   /**
    * An EC2 instance type for the VM tiers. Refused on a target without VM tiers and with a pinned
    * container tier; a warning when the needs place the workload on a container tier.
@@ -72,9 +80,11 @@ export abstract class PlacedWorkload extends Construct {
   private readonly workloadName: string;
   private readonly target: IPlacementTarget;
   private record?: PlacementRecord;
+  private readonly cost: WorkloadCost;
+  private readonly acceptPlacementChange?: string;
 
   protected constructor(scope: Construct, id: string, kind: string, name: string, props: PlacedWorkloadProps,
-    defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds }) {
+    defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds }, pricing: { egress?: boolean; loadBalancer?: boolean } = {}) {
     super(scope, id);
     const where = this.node.path;
     if (!props || typeof props !== 'object') {
@@ -100,6 +110,11 @@ export abstract class PlacedWorkload extends Construct {
     checkPlacementProps(where, props.target.availableTiers, pin, props.acknowledgeWeakerIsolation, props.instanceType);
     props.target.checkNeeds(where, isolation, pin);
 
+    // Priced before the decision, so COST chooses by cost (BALANCED and PERFORMANCE ignore tierCosts).
+    const prices = props.target.priceTiers({
+      where, workload, efficiency, instanceType: props.instanceType, service: kind === 'DenseService', ...pricing,
+    });
+    const alternatives = alternativesOf(prices, isolation);
     const decision = PlacementEngine.decide({
       where,
       isolation,
@@ -108,12 +123,15 @@ export abstract class PlacedWorkload extends Construct {
       elasticBilling: props.target.elasticBilling,
       pin,
       acknowledgeWeakerIsolation: props.acknowledgeWeakerIsolation,
+      tierCosts: tierCostsOf(alternatives),
     });
     placementWarnings(decision, workload, props.instanceType, props.acknowledgeWeakerIsolation).forEach((w) => Annotations.of(this).addWarning(w));
     this.kind = kind;
     this.workloadName = name;
     this.target = props.target;
     this._request = { where, workload, isolation, efficiency, decision, instanceType: props.instanceType };
+    this.cost = workloadCost(prices, alternatives, decision.tier);
+    this.acceptPlacementChange = props.acceptPlacementChange;
   }
 
   /** Where the workload runs and why (the engine's reasons, then the realization's notes). */
@@ -136,9 +154,10 @@ export abstract class PlacedWorkload extends Construct {
     const placement: PlacementDecision = { ...r.decision, reasons: [...r.decision.reasons, ...(realized.notes ?? [])] };
     this.record = {
       kind: this.kind, name: this.workloadName, path: r.where, target: this.target.targetKind, isolation: r.isolation,
-      efficiency: r.efficiency, decision: placement, replicas: r.workload.replicas ?? 1, realized,
+      efficiency: r.efficiency, decision: placement, replicas: r.workload.replicas ?? 1, realized, ...this.cost,
     };
     StackRegistry.of(this).record(this, this.record);
+    AppRegistry.of(this).placed({ key: r.where, tier: r.decision.tier, acceptPlacementChange: this.acceptPlacementChange });
     emitOutputs(this, placement, realized);
   }
 

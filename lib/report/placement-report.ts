@@ -23,7 +23,7 @@ export class PlacementReport {
     return renderJson(PlacementReport.model(stack));
   }
 
-  /** The Markdown report: summary table, Mermaid diagram by tier, reasons per workload. */
+  /** The Markdown report: summary table with costs, Mermaid diagrams by tier (workloads, cost), pools, reasons per workload. */
   public static markdown(stack: TerraformStack): string {
     return renderMarkdown(PlacementReport.model(stack));
   }
@@ -39,7 +39,8 @@ export class PlacementReport {
   }
 
   private static model(stack: TerraformStack): ReportModel {
-    return reportModel(stack.node.id, PlacementReport.records(stack), (s) => (Token.isUnresolved(s) ? '(known after apply)' : s));
+    return reportModel(stack.node.id, PlacementReport.records(stack), (s) => (Token.isUnresolved(s) ? '(known after apply)' : s),
+      StackRegistry.tryOf(stack)?.pools() ?? []);
   }
 
   private constructor() {}

@@ -3,6 +3,7 @@ import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
 import { WorkloadSpec } from '../needs/workload';
 import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision } from '../placement/engine';
+import type { CostEstimate } from '../capacity/cost-estimator';
 
 /**
  * One allowed source of inbound traffic.
@@ -200,6 +201,46 @@ export interface RealizedWorkload {
 }
 
 /**
+ * What a target is asked to price before the engine decides: the workload on each tier it offers.
+ */
+export interface TierPriceRequest {
+  /** Construct path, for error messages. */
+  readonly where: string;
+  /** What runs. */
+  readonly workload: WorkloadSpec;
+  /** The declared efficiency needs, defaults applied (the load profile picks the instance family). */
+  readonly efficiency: EfficiencyNeeds;
+  /**
+   * An instance type chosen by the user for the VM tiers.
+   * @default - chosen as the realization would choose it
+   */
+  readonly instanceType?: string;
+  /**
+   * A DenseService (shares the target's key and dense network) rather than an IsolatedTenant.
+   * @default false
+   */
+  readonly service?: boolean;
+  /**
+   * The tenant may open connections to the internet (NAT gateways).
+   * @default false
+   */
+  readonly egress?: boolean;
+  /**
+   * A load balancer of its own in front of the workload.
+   * @default false
+   */
+  readonly loadBalancer?: boolean;
+}
+
+/** The monthly cost of a workload on one tier. */
+export interface TierPrice {
+  /** The tier priced. */
+  readonly tier: PlacementTier;
+  /** What the workload would cost on it, as items. */
+  readonly cost: CostEstimate;
+}
+
+/**
  * Where workloads are realized: AWS (EC2, ECS/Fargate) or Docker (one engine, or a Swarm).
  * Both `AwsTarget` and `DockerTarget` implement it.
  */
@@ -217,6 +258,11 @@ export interface IPlacementTarget extends IConstruct {
    * so a target should then refuse only what no pin can excuse
    */
   checkNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void;
+  /**
+   * The workload's monthly cost on each tier the target can run it on (in table order), so the engine
+   * can choose by cost for priority COST. Empty when the target cannot price (Docker: the engine's hosts are the user's).
+   */
+  priceTiers(request: TierPriceRequest): TierPrice[];
   /** Builds one tenant's resources under `scope`. */
   realizeTenant(scope: Construct, tenant: TenantRealization): RealizedWorkload;
   /** Builds one service's resources under `scope`. */

@@ -1,4 +1,4 @@
-import { IsolatedTenant } from '../../lib';
+import { IsolatedTenant, PoolPlanner } from '../../lib';
 import { awsStack, mixedStack, OFFLINE, WEB } from '../support/aws-stacks';
 import { containers, ofType, policyDocuments, SynthResource, synthesize } from '../support';
 
@@ -45,9 +45,10 @@ describe('every AWS tier carries the hardened defaults', () => {
     expect(byTenant('globex').map((r) => r.body.tenancy)).toEqual(['dedicated']);
     const hosted = byTenant('initech');
     expect(hosted.map((r) => r.body.tenancy)).toEqual(['host', 'host', 'host']);
-    for (const { body } of hosted) expect(body.host_id).toMatch(/^\$\{aws_ec2_host\.host-tenant_host-\d-\d_[0-9A-F]+\.id\}$/);
+    for (const { body } of hosted) expect(body.host_id).toMatch(/^\$\{aws_ec2_host\.host-tenant_host-\d_[0-9A-F]+\.id\}$/);
     for (const { body } of all('aws_ec2_host')) {
-      expect(body).toMatchObject({ auto_placement: 'off', host_recovery: 'on', instance_type: 'c6i.large' });
+      // The family by host price (PoolPlanner.planDedicatedHosts), not by instance price.
+      expect(body).toMatchObject({ auto_placement: 'off', host_recovery: 'on', instance_type: PoolPlanner.planDedicatedHosts({ replicas: 3, cpu: 0.5, memoryMiB: 512, zones: 2, region: 'eu-central-1' }).instanceType });
     }
     // Dedicated tiers never run on burstable types.
     for (const { body } of [...byTenant('globex'), ...hosted]) expect(body.instance_type).not.toMatch(/^t/);

@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { setupJest } from 'cdktf/lib/testing/adapters/jest';
 import {
-  AwsTarget, CoTenancy, DenseService, EfficiencyPriority, HardwareExclusivity, IsolatedTenant, LoadProfile, PlacementTier,
+  AwsTarget, CoTenancy, DenseService, EfficiencyPriority, HardwareExclusivity, IsolatedTenant, LoadProfile, PlacementReport, PlacementTier,
 } from '../../lib';
 import { awsStack, WEB } from '../support/aws-stacks';
 import { ofType, synthesize } from '../support';
@@ -9,12 +9,12 @@ import { ofType, synthesize } from '../support';
 setupJest();
 
 describe('a snapshot and the realization of every AWS tier', () => {
-  test('VM tenant: instances spread over the zones, the cheapest type, SSM-only access', () => {
+  test('VM tenant: instances spread over the zones, the cheapest non-burstable type for STEADY load, SSM-only access', () => {
     const { stack, target } = awsStack();
     const t = new IsolatedTenant(stack, 'tenant', { tenantId: 'acme', target, workload: { ...WEB, replicas: 3 } });
     expect(t.placement.tier).toBe(PlacementTier.VM);
-    expect(t.realized.capacity).toBe('t3a.micro x3');
-    expect(t.realized.notes![0]).toMatch(/instance type t3a.micro .* is the cheapest catalogue type that fits 0.5 vCPU \/ 512 MiB/);
+    expect(t.realized.capacity).toBe('c6i.large x3');
+    expect(t.realized.notes![0]).toMatch(/instance type c6i.large .* is the cheapest non-burstable \(STEADY load\) catalogue type that fits 0.5 vCPU \/ 512 MiB/);
     expect(t.realized.notes![1]).toMatch(/no egress: isolated subnets with no route out; tcp\/443 to the shared endpoints \(ec2messages, ecr.api, ecr.dkr, logs, secretsmanager, ssm, ssmmessages, s3\)/);
     const synth = Testing.synth(stack);
     expect(synth).toMatchSnapshot();
@@ -90,7 +90,8 @@ describe('a snapshot and the realization of every AWS tier', () => {
     expect(Testing.synth(stack)).toMatchSnapshot();
     const { resources } = synthesize(stack);
     expect(ofType(resources, 'aws_ecs_cluster').map((c) => c.body.name)).toEqual(['iso_test_tenant_hooli']);
-    expect(ofType(resources, 'aws_autoscaling_group').map((a) => [a.path, a.body.max_size])).toEqual([['tenant/pool/asg', 2]]);
+    // Planned: both tasks (0.5 vCPU / 512 MiB) fit one trunking instance.
+    expect(ofType(resources, 'aws_autoscaling_group').map((a) => [a.path, a.body.max_size])).toEqual([['tenant/pool/asg', 1]]);
     expect(ofType(resources, 'aws_launch_template')[0].body.vpc_security_group_ids[0]).toMatch(/^\$\{aws_security_group\.tenant_pool_sg_/);
     const endpoints = ofType(resources, 'aws_vpc_endpoint').map((r) => r.body.service_name);
     for (const s of ['ecs', 'ecs-agent', 'ecs-telemetry']) expect(endpoints).toContain(`com.amazonaws.eu-central-1.${s}`);
@@ -109,11 +110,14 @@ describe('a snapshot and the realization of every AWS tier', () => {
     const { resources } = synthesize(stack);
     expect(ofType(resources, 'aws_ecs_cluster')).toHaveLength(1);
     const asgs = ofType(resources, 'aws_autoscaling_group');
+    // The pools follow their plans: every task at its most replicas packed onto the cheapest trunking type.
+    const plans: Array<{ name: string; instanceType: string; instances: number }> = JSON.parse(PlacementReport.json(stack)).pools;
+    expect(plans.map((p) => [p.name, p.instanceType, p.instances])).toEqual([
+      ['cp-dense-aws-trusted', 'm6i.xlarge', 3], ['cp-dense-aws-internal', 'c6i.large', 1]]);
     expect(asgs.map((a) => [a.path, a.body.min_size, a.body.max_size]).sort()).toEqual([
-      ['aws/dense/pool-internal/asg', 0, 1], ['aws/dense/pool-trusted/asg', 0, 7]]);
-    // The trusted pool's instances fit the largest trusted task; the internal pool only its own.
+      ['aws/dense/pool-internal/asg', 0, 1], ['aws/dense/pool-trusted/asg', 0, 3]]);
     expect(ofType(resources, 'aws_launch_template').map((l) => [l.path, l.body.instance_type]).sort()).toEqual([
-      ['aws/dense/pool-internal/launch-template', 't3a.micro'], ['aws/dense/pool-trusted/launch-template', 't3a.large']]);
+      ['aws/dense/pool-internal/launch-template', 'c6i.large'], ['aws/dense/pool-trusted/launch-template', 'm6i.xlarge']]);
     const services = ofType(resources, 'aws_ecs_service');
     expect(services.map((s) => [s.body.name, s.body.capacity_provider_strategy[0].capacity_provider]).sort()).toEqual([
       ['big', 'cp_test_dense_aws_trusted'], ['other', 'cp_test_dense_aws_internal'], ['small', 'cp_test_dense_aws_trusted']]);

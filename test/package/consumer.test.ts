@@ -154,7 +154,7 @@ describe('on cdktf', () => {
     expect(read.filter((f) => f.startsWith('node_modules/cdktf-isolation/') && !f.endsWith('.d.ts'))).toEqual([]);
     const { tf, report, markdown } = stackOutput(cdktfAws, 'saas');
     expect(Object.keys(tf.resource)).toEqual(expect.arrayContaining(['aws_instance', 'aws_ec2_host', 'aws_ecs_service']));
-    expect(tiers(report)).toEqual({ acme: 'vm', bank: 'dedicated-host', web: 'shared-container' });
+    expect(tiers(report)).toEqual({ acme: 'vm', bank: 'dedicated-host', web: 'microvm-container' }); // COST: Fargate is the cheapest tier for the README's small tasks
     expect(markdown).toContain('```mermaid');
     expect(JSON.parse(fs.readFileSync(path.join(cdktfAws.dir, 'refusal.json'), 'utf8'))).toEqual({
       // This project installed no Docker provider: the DockerTarget itself is refused, naming the package.
@@ -217,7 +217,7 @@ describe('on CDK Terrain (cdktf overridden with cdktn)', () => {
     timed('cdktn: tsc + synth', () => synthesize(cdktn, ['aws', 'docker']));
     const aws = stackOutput(cdktn, 'saas');
     const docker = stackOutput(cdktn, 'local');
-    expect(tiers(aws.report)).toEqual({ acme: 'vm', bank: 'dedicated-host', web: 'shared-container' });
+    expect(tiers(aws.report)).toEqual({ acme: 'vm', bank: 'dedicated-host', web: 'microvm-container' }); // COST: Fargate is the cheapest tier for the README's small tasks
     expect(tiers(docker.report)).toEqual({ acme: 'microvm-container', web: 'sandboxed-container' });
     expect(Object.keys(docker.tf.resource)).toEqual(expect.arrayContaining(['docker_container', 'docker_network']));
     // The cdktf project's synth of the same AWS program (the test above, or now if run alone).

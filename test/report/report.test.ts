@@ -70,8 +70,10 @@ describe('every synth writes the report beside cdk.tf.json', () => {
 
   test('the Markdown has the summary table, a mermaid flowchart with one subgraph per tier, and the reasons', () => {
     expect(markdown).toContain('# Placement report: stack `saas`');
-    expect(markdown).toContain('| Workload | Kind | Target | Tier | Boundary | Required | Replicas | Capacity |');
-    expect(markdown).toContain('| acme | IsolatedTenant | fake | vm | hypervisor | hypervisor | 2 | 0.5 vCPU x2 |');
+    expect(markdown).toContain('| Workload | Kind | Target | Tier | Boundary | Required | Replicas | Capacity | USD/month | Isolation premium |');
+    // The fake target prices nothing: the cost cells stay empty and there is no cost chart.
+    expect(markdown).toContain('| acme | IsolatedTenant | fake | vm | hypervisor | hypervisor | 2 | 0.5 vCPU x2 |  |  |');
+    expect(markdown).not.toContain('## Cost by tier');
     expect(markdown).toContain('| hooli | IsolatedTenant | fake | shared-container (pinned) | process (weaker than required, acknowledged) | hypervisor | 1 |');
     const mermaid = markdown.slice(markdown.indexOf('```mermaid'), markdown.indexOf('```', markdown.indexOf('```mermaid') + 3));
     expect(mermaid.split('\n').slice(0, 2)).toEqual(['```mermaid', 'flowchart LR']);

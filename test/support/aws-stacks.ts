@@ -38,7 +38,8 @@ export function mixedStack(scope: Construct, target: AwsTarget): void {
     workload: { ...WEB, cpu: 0.3, memoryMiB: 700, secrets: { API_KEY: 'arn:aws:ssm:eu-central-1:123456789012:parameter/umbrella/api-key' } },
   });
   new IsolatedTenant(scope, 'trusted-tenant', {
-    tenantId: 'hooli', target, isolation: { coTenancy: CoTenancy.TRUSTED }, efficiency: { priority: EfficiencyPriority.COST },
+    // BALANCED: the weakest sufficient tier (SHARED_CONTAINER); with COST its shared network share of 10 endpoints makes Fargate cheaper.
+    tenantId: 'hooli', target, isolation: { coTenancy: CoTenancy.TRUSTED },
     workload: { ...WEB, replicas: 2 },
   });
   new DenseService(scope, 'web', {

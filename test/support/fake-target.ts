@@ -38,6 +38,11 @@ export class FakeTarget extends Construct implements IPlacementTarget {
     this.refuse = props.refuseCoTenancy;
   }
 
+  /** Unpriced, like Docker: the engine keeps table order. */
+  public priceTiers(): [] {
+    return [];
+  }
+
   public checkNeeds(where: string, isolation: IsolationNeeds): void {
     if (isolation.coTenancy === this.refuse) {
       throw new PlacementError(where, `the fake target refuses ${isolation.coTenancy} co-tenancy.`, 'use another coTenancy.');

@@ -42,6 +42,9 @@ export function checkProps(where: string, props: AwsTargetProps): void {
   if (props.logRetentionDays !== undefined && !RETENTION_DAYS.includes(props.logRetentionDays)) {
     throw new PlacementError(where, `logRetentionDays ${props.logRetentionDays} is not a value CloudWatch Logs accepts.`, `use one of ${RETENTION_DAYS.join(', ')}.`);
   }
+  if (props.expectedTenants !== undefined && (!Number.isInteger(props.expectedTenants) || props.expectedTenants < 1)) {
+    throw new PlacementError(where, `expectedTenants ${JSON.stringify(props.expectedTenants)} is not a whole number of at least 1.`, 'give the number of tenants you expect on this target, e.g. 100, or leave it out.');
+  }
   for (const field of ['tenantNetworkCidr', 'dedicatedNetworkPool'] as const) {
     if (props[field] !== undefined) checkCidr(where, props[field], field);
   }

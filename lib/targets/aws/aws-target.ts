@@ -7,16 +7,19 @@ import { CidrPool, DEFAULT_DEDICATED_POOL, DEFAULT_DEDICATED_PREFIX, DEFAULT_SHA
 import { AwsNames, NameKind, WorkloadKind } from './network/names';
 import type { TenantNetwork } from './network/tenant-network';
 import { ecrRepository } from './policies';
+import { priceAwsTiers } from './pricing';
 import { ProviderAspect } from './provider-aspect';
 import type { SharedDense } from './shared-cluster';
 import type { AwsTier, AwsTierRow, TierContext } from './tiers';
+import { CostEstimator } from '../../capacity/cost-estimator';
 import { AwsQuotasProps } from '../../capacity/quotas';
+import { LoadProfile } from '../../needs/enums';
 import { IsolationNeeds } from '../../needs/needs';
 import { PlacementTier } from '../../placement/boundary';
 import { PlacementError } from '../../placement-error';
 import { AWS_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
 import { requireStack } from '../placement-checks';
-import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization } from '../target';
+import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization, TierPrice, TierPriceRequest } from '../target';
 
 /**
  * Props of {@link AwsTarget}.
@@ -76,6 +79,12 @@ export interface AwsTargetProps {
    * @default 20
    */
   readonly dedicatedNetworkPrefix?: number;
+  /**
+   * Tenants expected to share the target's tenant network and the Dedicated Instances region fee: each
+   * tenant's estimate carries 1/expectedTenants of them (the report's costs; the COST choice).
+   * @default 1 - each tenant is priced as if alone, which never understates its cost
+   */
+  readonly expectedTenants?: number;
 }
 
 const AL2023_AMI = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
@@ -111,6 +120,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   private readonly stackId: string;
   private readonly props: AwsTargetProps;
   private readonly aspect: ProviderAspect;
+  private readonly expectedTenants: number;
 
   constructor(scope: Construct, id: string, props: AwsTargetProps) {
     super(scope, id);
@@ -143,7 +153,20 @@ export class AwsTarget extends Construct implements IPlacementTarget {
       ami: props.ami ?? new aws.DataAwsSsmParameter(this, 'ami', { name: AL2023_AMI }).value,
       ecsAmi: props.ecsAmi ?? new aws.DataAwsSsmParameter(this, 'ecs-ami', { name: ECS_AL2023_AMI }).value,
       logRetentionDays: props.logRetentionDays ?? 90,
+      provider: this.provider,
     };
+    this.expectedTenants = props.expectedTenants ?? 1;
+    const prices = CostEstimator.prices(props.region);
+    if (prices.warning) Annotations.of(this).addWarning(prices.warning);
+  }
+
+  /**
+   * The workload's monthly cost on each tier it can run on, from the tier rows and the instance type
+   * choice the realization makes (list prices of the region's table, 730 hours).
+   */
+  public priceTiers(request: TierPriceRequest): TierPrice[] {
+    const tiers = OFFERED.map((tier) => ({ tier, endpoints: this.aws.AWS_TIERS[tier].endpoints.length }));
+    return priceAwsTiers({ region: this.region, zones: this.env.availabilityZones.length, sharers: this.expectedTenants, tiers }, request);
   }
 
   /**
@@ -195,7 +218,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
       where: t.where, ...owner, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
       keyArn, logGroupName, logGroupArn: logArn,
     };
-    const ctx: TierContext = { tier, coTenancy: t.isolation.coTenancy, loadBalancer: lb };
+    const ctx: TierContext = { tier, coTenancy: t.isolation.coTenancy, steady: t.efficiency.loadProfile !== LoadProfile.SPIKY, loadBalancer: lb };
     const realized = row.ecs ? aws.createEcsService(scope, env, row.ecs.tenant(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
     const image = t.workload.image;
     // A warning, not a refusal: the image may be mirrored to ECR by other means before the apply.
@@ -240,7 +263,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
       where: s.where, ...owner, tags, workload: w, instanceType: s.instanceType, network: dense.network, securityGroupId,
       keyArn: dense.keyArn, logGroupName, logGroupArn: aws.logGroupArn(env, logGroupName),
     };
-    const ctx: TierContext = { tier, coTenancy: s.isolation.coTenancy, dense, loadBalancer: lb, autoscaling: s.autoscaling };
+    const ctx: TierContext = { tier, coTenancy: s.isolation.coTenancy, steady: s.efficiency.loadProfile !== LoadProfile.SPIKY, dense, loadBalancer: lb, autoscaling: s.autoscaling };
     return row.ecs ? aws.createEcsService(scope, env, row.ecs.service(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
   }
 

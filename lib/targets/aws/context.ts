@@ -1,3 +1,4 @@
+import type { TerraformProvider } from 'cdktf';
 import { TAG } from '../../labels';
 import { PlacementTier } from '../../placement/boundary';
 
@@ -19,6 +20,11 @@ export interface AwsEnv {
   readonly ecsAmi: string;
   /** CloudWatch Logs retention in days. */
   readonly logRetentionDays: number;
+  /**
+   * The target's provider, for the few resources created outside the scopes its provider aspect
+   * covers (the per-region account setting at stack level).
+   */
+  readonly provider?: TerraformProvider;
 }
 
 /** Tags every resource of one workload carries. */

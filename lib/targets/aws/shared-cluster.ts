@@ -1,11 +1,12 @@
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
+import { EcsAccountSettingDefault } from '@cdktf/provider-aws/lib/ecs-account-setting-default';
 import { EcsCapacityProvider } from '@cdktf/provider-aws/lib/ecs-capacity-provider';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster-capacity-providers';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import { Lazy } from 'cdktf';
+import { Lazy, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { clusterName, createInstanceProfile, createKey, createNetwork, NameOwner, Network } from './boundary';
 import { AwsEnv, named } from './context';
@@ -14,7 +15,10 @@ import { AwsNames, NameKind, WorkloadKind } from './network/names';
 import { ecsAgentStatement, ssmAgentStatements } from './policies';
 import { ecsUserData } from './user-data';
 import { InstanceCatalog } from '../../capacity/instance-catalog';
+import type { PoolPlan } from '../../capacity/pool-planner';
+import { AwsvpcTrunking } from '../../capacity/trunking';
 import { PlacementTier } from '../../placement/boundary';
+import { StackRegistry } from '../../registry';
 
 /** One EC2 capacity pool of the shared cluster: one per co-tenancy, so different co-tenancies never share an instance. */
 export interface Pool {
@@ -103,11 +107,18 @@ export interface PoolOptions {
 export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<Pool, 'association'> & { providerNameToken: string } {
   const name = `${o.clusterName}-${o.label}`;
   const tags = { ...o.tags, Name: name };
-  const tasks: Array<{ cpu: number; memoryMiB: number; maxTasks: number }> = [];
-  // Sized at synth time to the largest task registered in the pool (tasks are added after the pool).
-  const largest = () => InstanceCatalog.select({
-    where: scope.node.path, tier: PlacementTier.SHARED_CONTAINER,
-    cpu: Math.max(...tasks.map((t) => t.cpu)), memoryMiB: Math.max(...tasks.map((t) => t.memoryMiB)),
+  const tasks: Array<{ cpu: number; memoryMiB: number }> = [];
+  // Sized at synth time (tasks are added after the pool) by packing every task the pool must hold at
+  // once onto the cheapest type that supports awsvpc trunking, within its trunked task limit.
+  let planned: { count: number; plan: PoolPlan } | undefined;
+  const plan = (): PoolPlan => {
+    if (planned?.count !== tasks.length) planned = { count: tasks.length, plan: AwsvpcTrunking.plan(tasks, env.region, scope.node.path) };
+    return planned.plan;
+  };
+  enableTrunking(scope, env);
+  StackRegistry.of(scope).recordPool(() => {
+    const p = plan();
+    return { name: `cp-${name}`, instanceType: p.instanceType, instances: p.instances, tasksPerInstance: p.tasksPerInstance, utilization: p.utilization, monthlyUsd: p.monthlyUsd };
   });
 
   const sg = new SecurityGroup(scope, 'sg', {
@@ -119,7 +130,7 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
   const template = new LaunchTemplate(scope, 'launch-template', {
     namePrefix: `${name}-`,
     imageId: env.ecsAmi,
-    instanceType: Lazy.stringValue({ produce: () => largest().type.name }),
+    instanceType: Lazy.stringValue({ produce: () => plan().instanceType }),
     iamInstanceProfile: { name: profile },
     vpcSecurityGroupIds: [sgId],
     // IMDSv2 with hop limit 1: a token response cannot cross the extra hop into a container.
@@ -133,8 +144,8 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
   const asg = new AutoscalingGroup(scope, 'asg', {
     namePrefix: `${name}-`,
     minSize: 0,
-    // Upper bound: one instance per task at most; managed scaling sets the desired size.
-    maxSize: Lazy.numberValue({ produce: () => Math.max(1, tasks.reduce((n, t) => n + t.maxTasks, 0)) }),
+    // The plan's instances hold every task at its most replicas; managed scaling sets the desired size.
+    maxSize: Lazy.numberValue({ produce: () => plan().instances }),
     vpcZoneIdentifier: o.network.privateSubnetIds,
     launchTemplate: { id: template.id, version: '$Latest' },
     protectFromScaleIn: false,
@@ -151,7 +162,9 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
       autoScalingGroupArn: asg.arn,
       managedTerminationProtection: 'DISABLED',
       managedDraining: 'ENABLED',
-      managedScaling: { status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: 10 },
+      managedScaling: {
+        status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: Lazy.numberValue({ produce: () => Math.min(10, plan().instances) }),
+      },
     },
     tags,
   });
@@ -161,8 +174,25 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
     add: (where, cpu, memoryMiB, maxTasks) => {
       // Fails here, at the workload, when one task cannot fit any instance type.
       InstanceCatalog.select({ where, tier: PlacementTier.SHARED_CONTAINER, cpu, memoryMiB });
-      tasks.push({ cpu, memoryMiB, maxTasks });
-      return `shared-container: pool '${o.label}' of cluster ${o.clusterName} (EC2 capacity sized to its largest task, binpack on memory; awsvpc tasks are also bounded by the instance's network interfaces).`;
+      for (let i = 0; i < maxTasks; i++) tasks.push({ cpu, memoryMiB });
+      return `shared-container: pool '${o.label}' of cluster ${o.clusterName} (EC2 capacity planned by packing every task of the pool onto the cheapest type; `
+        + 'awsvpc trunking lifts the network-interface cap on tasks per instance; binpack on memory).';
     },
   };
+}
+
+const TRUNKING_ID = 'cdktf-isolation-awsvpc-trunking';
+
+/**
+ * Turns on awsvpcTrunking for the account and region (once per stack): without it a small instance runs
+ * only as many awsvpc tasks as it has spare network interfaces (2 on a c5.large), so a dense pool is not
+ * dense. Account-wide: it affects container instances launched afterwards, and only on supported Nitro
+ * types (the pools are planned on those only).
+ */
+function enableTrunking(scope: Construct, env: AwsEnv): void {
+  const stack = TerraformStack.of(scope);
+  // One per region: two targets of one region share the account setting; two regions each need theirs.
+  const id = `${TRUNKING_ID}-${env.region}`;
+  if (stack.node.tryFindChild(id)) return;
+  new EcsAccountSettingDefault(stack, id, { name: AwsvpcTrunking.ACCOUNT_SETTING, value: 'enabled', provider: env.provider });
 }

@@ -22,6 +22,8 @@ export type AwsTier = Exclude<PlacementTier, PlacementTier.SANDBOXED_CONTAINER>;
 export interface TierContext {
   readonly tier: AwsTier;
   readonly coTenancy: CoTenancy;
+  /** STEADY load: non-burstable instance types, or standard credits on a given burstable one. */
+  readonly steady?: boolean;
   /** Services: the target's shared VPC, key, cluster and pools. */
   readonly dense?: SharedDense;
   readonly loadBalancer?: LoadBalancerResult;

@@ -11,6 +11,7 @@ import { ecrPullStatements, logWriteStatement, secretStatements, ssmAgentStateme
 import { vmUserData } from './user-data';
 import type { TierContext } from './tiers';
 import { InstanceCatalog } from '../../capacity/instance-catalog';
+import { PoolPlanner } from '../../capacity/pool-planner';
 import { TIER_TENANCY } from '../../labels';
 import { PlacementTier } from '../../placement/boundary';
 import { RealizedWorkload } from '../target';
@@ -24,7 +25,11 @@ import { RealizedWorkload } from '../target';
 export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBoundary, ctx: TierContext): RealizedWorkload {
   const w = r.workload;
   const tier = ctx.tier;
-  const choice = InstanceCatalog.select({ where: r.where, tier, cpu: w.cpu, memoryMiB: w.memoryMiB, instanceType: r.instanceType });
+  // DEDICATED_HOST: the host family by host price (PoolPlanner), as the estimate prices it.
+  const hostPlan = tier === PlacementTier.DEDICATED_HOST && r.instanceType === undefined
+    ? PoolPlanner.planDedicatedHosts({ replicas: w.replicas ?? 1, cpu: w.cpu, memoryMiB: w.memoryMiB, zones: r.network.availabilityZones.length, region: env.region, where: r.where })
+    : undefined;
+  const choice = InstanceCatalog.select({ where: r.where, tier, cpu: w.cpu, memoryMiB: w.memoryMiB, instanceType: hostPlan?.instanceType ?? r.instanceType, steady: ctx.steady });
   const type = choice.type;
   const replicas = w.replicas ?? 1;
   const profile = createInstanceProfile(scope, r, r.tags, [
@@ -42,11 +47,13 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
     const instance = new Instance(scope, `instance-${i + 1}`, {
       ami: env.ami,
       instanceType: type.name,
-      subnetId: subnets[i % subnets.length],
+      subnetId: subnets[hosts ? hosts.zoneIndexes[i] : i % subnets.length],
       vpcSecurityGroupIds: [r.securityGroupId],
       iamInstanceProfile: profile,
       associatePublicIpAddress: false,
       tenancy,
+      // STEADY load on a burstable type given by the user: standard credits (throttled at baseline), never unlimited surcharges.
+      creditSpecification: ctx.steady && type.burstable ? { cpuCredits: 'standard' } : undefined,
       hostId: hosts?.hostIds[i],
       metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
       rootBlockDevice: { encrypted: true, kmsKeyId: r.keyArn, volumeType: 'gp3', volumeSize: 30, deleteOnTermination: true },

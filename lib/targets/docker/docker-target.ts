@@ -15,7 +15,7 @@ import { PlacementError } from '../../placement-error';
 import { AppRegistry } from '../../registry';
 import { DOCKER_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
 import { requireStack } from '../placement-checks';
-import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization } from '../target';
+import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization, TierPrice, TierPriceRequest } from '../target';
 
 /**
  * Props of {@link DockerTarget}.
@@ -113,6 +113,12 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     this.provider = new docker.DockerProvider(this, 'provider', { host: this.host, alias: providerAlias(id) });
     this.mode = this.swarm ? new docker.SwarmMode(this.provider, claims) : new docker.EngineMode(this, this.provider, this.runtimes, claims);
     this.availableTiers = [...this.mode.tiers];
+  }
+
+  /** Nothing: the engine's hosts are the user's, so a tier costs nothing this library could price. */
+  public priceTiers(request: TierPriceRequest): TierPrice[];
+  public priceTiers(): TierPrice[] {
+    return [];
   }
 
   /**
