@@ -18,7 +18,7 @@ describe('dense pools are planned by packing their tasks (issue 12 done-when, th
   const report = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'dense', PlacementReport.JSON_FILE_NAME), 'utf8'));
 
   test('12 tasks of 0.25 vCPU / 512 MiB: at least 4 tasks per instance on at most 3 instances', () => {
-    const pool = report.pools.find((p: { name: string }) => p.name === 'cp-dense-aws-trusted');
+    const pool = report.pools.find((p: { name: string }) => p.name === 'cp_dense_dense_aws_trusted');
     expect(pool.tasksPerInstance).toBeGreaterThanOrEqual(4);
     expect(pool.instances).toBeLessThanOrEqual(3);
     expect(pool.utilization).toBeGreaterThan(0);
@@ -29,12 +29,13 @@ describe('dense pools are planned by packing their tasks (issue 12 done-when, th
     const templates = Object.values(tf.resource.aws_launch_template) as Array<{ name_prefix: string; instance_type: string }>;
     const groups = Object.values(tf.resource.aws_autoscaling_group) as Array<{ name_prefix: string; max_size: number }>;
     for (const pool of report.pools as Array<{ name: string; instanceType: string; instances: number }>) {
-      const prefix = `${pool.name.replace(/^cp-/, '')}-`;
-      expect(templates.find((t) => t.name_prefix === prefix)!.instance_type).toBe(pool.instanceType);
-      expect(groups.find((g) => g.name_prefix === prefix)!.max_size).toBe(pool.instances);
+      // The pool's co-tenancy ends its capacity provider name and its launch template's and group's prefixes.
+      const label = pool.name.split('_').pop();
+      expect(templates.find((t) => t.name_prefix.endsWith(`-${label}-`))!.instance_type).toBe(pool.instanceType);
+      expect(groups.find((g) => g.name_prefix.endsWith(`-${label}-`))!.max_size).toBe(pool.instances);
     }
-    expect(report.pools.map((p: { name: string }) => p.name).sort()).toEqual(['cp-dense-aws-internal', 'cp-dense-aws-trusted']);
-    expect(Object.values(tf.resource.aws_ecs_account_setting_default)).toEqual([{ name: 'awsvpcTrunking', value: 'enabled' }]);
+    expect(report.pools.map((p: { name: string }) => p.name).sort()).toEqual(['cp_dense_dense_aws_internal', 'cp_dense_dense_aws_trusted']);
+    expect(Object.values(tf.resource.aws_ecs_account_setting_default)).toEqual([{ name: 'awsvpcTrunking', value: 'enabled', provider: 'aws.aws' }]);
   });
 
   test('the report has the stack total, region and price date, and every workload cost sums its items', () => {

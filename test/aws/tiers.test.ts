@@ -113,7 +113,7 @@ describe('a snapshot and the realization of every AWS tier', () => {
     // The pools follow their plans: every task at its most replicas packed onto the cheapest trunking type.
     const plans: Array<{ name: string; instanceType: string; instances: number }> = JSON.parse(PlacementReport.json(stack)).pools;
     expect(plans.map((p) => [p.name, p.instanceType, p.instances])).toEqual([
-      ['cp-dense-aws-trusted', 'm6i.xlarge', 3], ['cp-dense-aws-internal', 'c6i.large', 1]]);
+      ['cp_test_dense_aws_trusted', 'm6i.xlarge', 3], ['cp_test_dense_aws_internal', 'c6i.large', 1]]);
     expect(asgs.map((a) => [a.path, a.body.min_size, a.body.max_size]).sort()).toEqual([
       ['aws/dense/pool-internal/asg', 0, 1], ['aws/dense/pool-trusted/asg', 0, 3]]);
     expect(ofType(resources, 'aws_launch_template').map((l) => [l.path, l.body.instance_type]).sort()).toEqual([

@@ -116,9 +116,11 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
     return planned.plan;
   };
   enableTrunking(scope, env);
+  // Starts with `cp_`: ECS refuses capacity provider names starting with aws, ecs or fargate (a tenant id may).
+  const providerName = AwsNames.of(NameKind.CAPACITY_PROVIDER, o.owner.stack, o.owner.kind, o.owner.name, o.label);
   StackRegistry.of(scope).recordPool(() => {
     const p = plan();
-    return { name: `cp-${name}`, instanceType: p.instanceType, instances: p.instances, tasksPerInstance: p.tasksPerInstance, utilization: p.utilization, monthlyUsd: p.monthlyUsd };
+    return { name: providerName, instanceType: p.instanceType, instances: p.instances, tasksPerInstance: p.tasksPerInstance, utilization: p.utilization, monthlyUsd: p.monthlyUsd };
   });
 
   const sg = new SecurityGroup(scope, 'sg', {
@@ -154,8 +156,6 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
       ...Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true }))],
     lifecycle: { ignoreChanges: ['desired_capacity'] },
   });
-  // Starts with `cp_`: ECS refuses capacity provider names starting with aws, ecs or fargate (a tenant id may).
-  const providerName = AwsNames.of(NameKind.CAPACITY_PROVIDER, o.owner.stack, o.owner.kind, o.owner.name, o.label);
   const provider = new EcsCapacityProvider(scope, 'capacity-provider', {
     name: providerName,
     autoScalingGroupProvider: {

@@ -89,8 +89,9 @@ describe('two AwsTargets (regions) in one stack', () => {
     for (const block of [json.resource, json.data]) {
       for (const [type, byName] of Object.entries<Record<string, any>>(block)) {
         for (const [name, body] of Object.entries<any>(byName)) {
-          // Logical names start with the construct path: eu_... (the target) or eu-tenant_..., eu-web_...
-          const owner = /^(eu|us)[-_]/.exec(name)?.[1];
+          // Logical names start with the construct path: eu_... (the target) or eu-tenant_..., eu-web_...;
+          // the per-region account setting sits at stack level, named after its region.
+          const owner = /^(eu|us)[-_]/.exec(name)?.[1] ?? { 'cdktf-isolation-awsvpc-trunking-eu-central-1': 'eu', 'cdktf-isolation-awsvpc-trunking-us-east-1': 'us' }[name];
           expect([type, name, body.provider]).toEqual([type, name, `aws.${owner}`]);
           count++;
         }
@@ -155,7 +156,7 @@ describe('the quota check', () => {
   function hostStack(enforce: boolean, hosts?: number): TerraformStack {
     const app = Testing.app();
     const stack = new TerraformStack(app, 'hosts');
-    const target = new AwsTarget(stack, 'aws', { ...OFFLINE, quotas: { enforce, dedicatedHostsPerFamily: hosts === undefined ? undefined : { t3: hosts, m6i: hosts, c6i: hosts } } });
+    const target = new AwsTarget(stack, 'aws', { ...OFFLINE, quotas: { enforce, dedicatedHostsPerFamily: hosts === undefined ? undefined : { t3: hosts, m6i: hosts, c6i: hosts, c5: hosts } } });
     new IsolatedTenant(stack, 'host', { tenantId: 'initech', target, workload: WEB, isolation: { coTenancy: CoTenancy.HOSTILE, hardwareExclusivity: HardwareExclusivity.TENANT } });
     return stack;
   }
