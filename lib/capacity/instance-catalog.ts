@@ -183,6 +183,9 @@ export class InstanceCatalog {
     if (tier === PlacementTier.DEDICATED_HOST && InstanceCatalog.hostVcpus(type.family) === 0) {
       return `belongs to family ${type.family}, for which AWS offers no Dedicated Hosts.`;
     }
+    if (tier === PlacementTier.DEDICATED_HOST && type.vcpus > InstanceCatalog.hostVcpus(type.family)) {
+      return `has ${type.vcpus} vCPUs, more than the ${InstanceCatalog.hostVcpus(type.family)} of a ${type.family} Dedicated Host in this catalogue, so no host could hold it.`;
+    }
     return undefined;
   }
 }

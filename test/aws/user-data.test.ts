@@ -1,5 +1,5 @@
 import { containerDefinitions } from '../../lib/targets/aws/container-definition';
-import { ecsUserData, envFileValue, vmUserData } from '../../lib/targets/aws/user-data';
+import { ecsUserData, envFileValue, terraformLiteral, vmUserData } from '../../lib/targets/aws/user-data';
 
 const BASE = { where: 'test/acme', region: 'eu-central-1', partition: 'aws', logGroupName: '/isolation/tenant/acme', name: 'acme' };
 
@@ -76,4 +76,9 @@ test('ECS container definition: secrets by valueFrom, no-new-privileges only whe
   expect(ec2.dockerSecurityOptions).toEqual(['no-new-privileges']);
   expect(fargate.mountPoints).toEqual([{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }]);
   expect(fargate.portMappings).toEqual([{ containerPort: 80, protocol: 'tcp' }]);
+});
+
+test('the script reaches EC2 as written: bash ${...} and %{ are escaped for Terraform, cdktf tokens are not', () => {
+  expect(terraformLiteral('v="${value//x}"; printf %{ if }')).toBe('v="$${value//x}"; printf %%{ if }');
+  expect(terraformLiteral('echo ${TfToken[TOKEN.12]}')).toBe('echo ${TfToken[TOKEN.12]}');
 });

@@ -77,3 +77,8 @@ describe('InstanceCatalog.select picks the cheapest type that fits the tier', ()
     }
   });
 });
+
+test('DEDICATED_HOST refuses a type larger than its family\'s host (it could never be placed)', () => {
+  expect(() => InstanceCatalog.select({ where: 'w', tier: T.DEDICATED_HOST, cpu: 1, memoryMiB: 512, instanceType: 'c5.24xlarge' }))
+    .toThrow(/instanceType 'c5.24xlarge' has 96 vCPUs, more than the 72 of a c5 Dedicated Host/);
+});

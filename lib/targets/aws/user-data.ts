@@ -124,7 +124,17 @@ export function vmUserData(o: UserDataOptions): string {
     'move large or many values to SSM Parameter Store and reference them in workload.secrets, or place the workload on a '
       + 'container tier (its environment goes into the ECS task definition instead).');
   }
-  return script;
+  return terraformLiteral(script);
+}
+
+/**
+ * The script as a Terraform string literal: Terraform reads `${` and `%{` in any string as
+ * interpolation and template directives (bash's `${value//...}`, or a value that happens to hold one),
+ * so they are written `$${` and `%%{`, which Terraform turns back into the script EC2 receives. cdktf's
+ * own encoded tokens (`${TfToken[...]}`) are left as they are, for cdktf to resolve.
+ */
+export function terraformLiteral(text: string): string {
+  return text.replace(/\$\{(?!TfToken\[)/g, '$$${').replace(/%\{/g, '%%{');
 }
 
 /** The boot script of shared ECS capacity: joins the cluster; tasks (awsvpc) cannot reach instance metadata. */
