@@ -1,3 +1,6 @@
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { AwsTarget, IsolatedTenant } from '../../lib';
+import { OFFLINE, WEB } from '../support/aws-stacks';
 import { containerDefinitions } from '../../lib/targets/aws/container-definition';
 import { ecsUserData, envFileValue, terraformLiteral, vmUserData } from '../../lib/targets/aws/user-data';
 
@@ -81,4 +84,13 @@ test('ECS container definition: secrets by valueFrom, no-new-privileges only whe
 test('the script reaches EC2 as written: bash ${...} and %{ are escaped for Terraform, cdktf tokens are not', () => {
   expect(terraformLiteral('v="${value//x}"; printf %{ if }')).toBe('v="$${value//x}"; printf %%{ if }');
   expect(terraformLiteral('echo ${TfToken[TOKEN.12]}')).toBe('echo ${TfToken[TOKEN.12]}');
+});
+
+test('a secret given as a token (e.g. a Terraform variable) is a PlacementError on the VM tiers, not a TypeError', () => {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'stack');
+  const target = new AwsTarget(stack, 'aws', OFFLINE);
+  const arn = new TerraformVariable(stack, 'db', { type: 'string' }).stringValue;
+  expect(() => new IsolatedTenant(stack, 'acme', { tenantId: 'acme', target, workload: { ...WEB, secrets: { DB: arn } } }))
+    .toThrow(/workload.secrets.DB is not a literal ARN .* Fix: give the SSM parameter or Secrets Manager ARN as a string/);
 });

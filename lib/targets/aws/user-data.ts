@@ -65,7 +65,13 @@ export function vmUserData(o: UserDataOptions): string {
   // start (set -e; systemd retries) instead of starting the workload with an empty value. A fetched
   // value is escaped like the declared ones.
   for (const [name, arn] of Object.entries(w.secrets ?? {})) {
-    const region = q(arn.split(':')[3]);
+    // The boot script reads each secret in its own ARN's region, so the ARN must be known at synth.
+    const arnRegion = arn.split(':')[3];
+    if (!arnRegion) {
+      throw new PlacementError(o.where, `workload.secrets.${name} is not a literal ARN (got ${JSON.stringify(arn)}), and a VM reads its secrets `
+        + 'at boot in the region the ARN names.', 'give the SSM parameter or Secrets Manager ARN as a string, or place the workload on a container tier, where ECS resolves it.');
+    }
+    const region = q(arnRegion);
     const fetch = arn.includes(':secretsmanager:')
       ? `aws secretsmanager get-secret-value --region ${region} --secret-id ${q(arn.split(':').slice(0, 7).join(':'))} --query SecretString --output text`
       : `aws ssm get-parameter --region ${region} --with-decryption --name ${q(arn)} --query Parameter.Value --output text`;
