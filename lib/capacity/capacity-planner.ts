@@ -1,5 +1,6 @@
 import { Assignment, bestFit, firstFit, hostCount, improve, Problem } from './packing-search';
 import { PlacementError } from '../placement-error';
+import { requireStruct, requireStructs } from '../needs/input-check';
 
 /** One thing to place: a task, a container or an instance. */
 export interface PackItem {
@@ -70,7 +71,10 @@ export class CapacityPlanner {
    * Throws PlacementError for an invalid size or an item larger than the host.
    */
   public static packHosts(request: PackRequest): PackResult {
+    requireStruct('packHosts', 'the request', request, '{ items: [{ cpu: 0.5, memoryMiB: 512 }], host: { cpu: 2, memoryMiB: 4096 } }');
     const where = request.where ?? 'packHosts';
+    requireStructs(where, 'items', request.items, '{ cpu: 0.5, memoryMiB: 512 }');
+    requireStruct(where, 'host', request.host, '{ cpu: 2, memoryMiB: 4096 }');
     const problem = toProblem(where, request);
     const n = problem.weight.length;
     if (n === 0) return { hosts: 0, assignment: [], lowerBound: 0, firstFitDecreasingHosts: 0 };

@@ -7,6 +7,7 @@ import { PlacementEngine, TierCost } from '../placement/engine';
 import { TIER_TABLE, tierProfile } from '../placement/tiers';
 import { IsolationNeeds } from '../needs/needs';
 import { PlacementError } from '../placement-error';
+import { requireStruct, requireStructs } from '../needs/input-check';
 
 /** One line of an estimate. */
 export interface CostItem {
@@ -64,6 +65,7 @@ export class CostEstimator {
 
   /** The monthly cost of one placement, as items. Throws PlacementError for invalid input. */
   public static estimate(input: PlacementCost): CostEstimate {
+    requireStruct('CostEstimator.estimate', 'the placement', input, "{ tier: 'vm', cpu: 1, memoryMiB: 2048 }");
     const money = new Money(input.where ?? 'workload', input.region ?? 'us-east-1');
     computeItems(money, input);
     sharedItems(money, input);
@@ -72,6 +74,7 @@ export class CostEstimator {
 
   /** The monthly cost of a network: endpoints per zone, NAT gateways, public IPv4, flow log ingestion. */
   public static network(input: NetworkCost): CostEstimate {
+    requireStruct('CostEstimator.network', 'the network', input, '{ interfaceEndpoints: 7, zones: 2 }');
     const money = new Money('network', input.region ?? 'us-east-1');
     const p = money.prices;
     const endpointHours = money.count('interfaceEndpoints', input.interfaceEndpoints) * money.count('zones', input.zones);
@@ -85,6 +88,7 @@ export class CostEstimator {
 
   /** The monthly cost of a pool of identical instances with their gp3 root volumes. */
   public static pool(input: PoolCost): CostEstimate {
+    requireStruct('CostEstimator.pool', 'the pool', input, "{ instanceType: 'c6i.large', instances: 2 }");
     const money = new Money('pool', input.region ?? 'us-east-1');
     const instances = money.count('instances', input.instances);
     const hourly = money.instanceHourly(input.instanceType);
@@ -100,6 +104,8 @@ export class CostEstimator {
    * cheapest that fits). A tier that cannot run the workload at all (too large for any of its sizes) is left out.
    */
   public static alternatives(input: PlacementCost, tiers: PlacementTier[], isolation: IsolationNeeds): TierAlternative[] {
+    requireStruct('CostEstimator.alternatives', 'the placement', input, "{ tier: 'vm', cpu: 1, memoryMiB: 2048 }");
+    if (!Array.isArray(tiers)) requireStructs('CostEstimator.alternatives', 'tiers', tiers, "'vm'");
     return CostEstimator.alternativesOf([...new Set(tiers)].map((tier) => alternativeInput(input, tier)), isolation);
   }
 
@@ -108,6 +114,8 @@ export class CostEstimator {
    * compute (e.g. a Fargate tenant needs fewer endpoints of its own than a VM tenant). One input per tier.
    */
   public static alternativesOf(placements: PlacementCost[], isolation: IsolationNeeds): TierAlternative[] {
+    requireStructs('CostEstimator.alternativesOf', 'placements', placements, "{ tier: 'vm', cpu: 1, memoryMiB: 2048 }");
+    requireStruct('CostEstimator.alternativesOf', 'isolation', isolation, "{ coTenancy: 'hostile' }");
     const required = PlacementEngine.requiredBoundary(isolation);
     const ownKernel = isolation.ownKernel === true;
     const tiers = placements.map((p) => p.tier);
@@ -135,11 +143,13 @@ export class CostEstimator {
 
   /** The engine's `tierCosts` from alternatives: every alternative, priced. */
   public static tierCosts(alternatives: TierAlternative[]): TierCost[] {
+    requireStructs('CostEstimator.tierCosts', 'alternatives', alternatives, "{ tier: 'vm', monthlyUsd: 70.08, meetsNeeds: true }");
     return alternatives.map((a) => ({ tier: a.tier, monthlyUsd: a.monthlyUsd }));
   }
 
   /** The total of several estimates (a stack's), in cents exactly. */
   public static total(estimates: CostEstimate[]): number {
+    requireStructs('CostEstimator.total', 'estimates', estimates, '{ monthlyUsd: 70.08, items: [] }');
     return estimates.reduce((cents, e) => cents + Math.round(e.monthlyUsd * 100), 0) / 100;
   }
 

@@ -3,6 +3,7 @@ import { HOST_RESERVED_MIB, InstanceCatalog, InstanceType } from './instance-cat
 import { PriceTables } from './price-tables';
 import { HOURS_PER_MONTH } from './prices/sources';
 import { PlacementError } from '../placement-error';
+import { requireStruct, requireStructs } from '../needs/input-check';
 
 /** The tasks of a capacity pool, and what the pool may be built from. */
 export interface PoolPlanRequest {
@@ -103,6 +104,7 @@ export class PoolPlanner {
    * and as few hosts as the replicas and zones allow. Ties: the family of the cheaper type.
    */
   public static planDedicatedHosts(request: HostPlanRequest): HostPlan {
+    requireStruct('planDedicatedHosts', 'the request', request, '{ cpu: 1, memoryMiB: 2048, replicas: 2, zones: 2 }');
     const where = request.where ?? 'hosts';
     const zones = request.zones ?? 1;
     for (const [field, v, min] of [['replicas', request.replicas, 1], ['zones', zones, 1]] as const) {
@@ -135,6 +137,8 @@ export class PoolPlanner {
    * can beat the best pool found. Throws PlacementError when no candidate holds the largest task.
    */
   public static plan(request: PoolPlanRequest): PoolPlan {
+    requireStruct('PoolPlanner.plan', 'the request', request, '{ tasks: [{ cpu: 0.25, memoryMiB: 512 }] }');
+    requireStructs(request.where ?? 'pool', 'tasks', request.tasks, '{ cpu: 0.25, memoryMiB: 512 }');
     const where = request.where ?? 'pool';
     const region = request.region ?? 'us-east-1';
     const minInstances = request.minInstances ?? 1;

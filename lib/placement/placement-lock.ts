@@ -1,6 +1,7 @@
 import { PlacementTier } from './boundary';
 import { TIER_TABLE } from './tiers';
 import { PlacementError } from '../placement-error';
+import { requireStructs } from '../needs/input-check';
 
 /** One workload's placement as this synth decided it. */
 export interface WorkloadPlacement {
@@ -107,6 +108,7 @@ export class PlacementLock {
    * names the file in errors and fixes.
    */
   public static compare(lockPath: string, placements: WorkloadPlacement[], current?: string): LockComparison {
+    requireStructs(lockPath, 'placements', placements, "{ key: 'app/acme', tier: 'vm' }");
     const locked = PlacementLock.parse(lockPath, current);
     const next: { [key: string]: PlacementTier } = {};
     const changes: PlacementChange[] = [];
