@@ -20,12 +20,10 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { createHash } from 'crypto';
-import { AwsEnv, ingressTags, named } from './context';
+import { awsIngress, AwsEnv, ingressTags, named } from './context';
 import { AwsNames, NameKind, WorkloadKind } from './network/names';
 import { assumeRolePolicy, keyPolicy, policyDocument, s3EndpointPolicy } from './policies';
 import { WorkloadSpec } from '../../needs/workload';
-import { PlacementError } from '../../placement-error';
-import { resolveIngress } from '../ingress';
 import { IngressRule } from '../target';
 
 
@@ -167,11 +165,7 @@ export function createWorkloadSecurityGroup(scope: Construct, where: string, vpc
     vpcId, name: `${tags.Name}-workload`, description: `${tags.Name}: declared ingress only`, tags: named(tags, `${tags.Name}-workload`),
   });
   const sgId = sg.id;
-  resolveIngress(where, ingress, port).forEach((rule, i) => {
-    if (rule.port === 22) {
-      throw new PlacementError(where, 'ingress on port 22 (SSH) is refused: instances have no key pair and no SSH.',
-        'reach instances with AWS Systems Manager Session Manager (aws ssm start-session), or use another port for the workload.');
-    }
+  awsIngress(where, ingress, port).forEach((rule, i) => {
     new VpcSecurityGroupIngressRule(scope, `ingress-${i + 1}`, {
       securityGroupId: sgId, cidrIpv4: rule.cidr, ipProtocol: 'tcp', fromPort: rule.port, toPort: rule.port,
       description: rule.description ?? `tcp/${rule.port} from ${rule.cidr}`, tags: ingressTags(tags, rule.cidr, rule.port),

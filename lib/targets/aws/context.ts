@@ -1,5 +1,8 @@
 import type { TerraformProvider } from 'cdktf';
 import { TAG } from '../../labels';
+import { PlacementError } from '../../placement-error';
+import { ResolvedIngress, resolveIngress } from '../ingress';
+import { IngressRule } from '../target';
 import { PlacementTier } from '../../placement/boundary';
 
 /**
@@ -40,4 +43,17 @@ export function named(tags: Record<string, string>, name: string): Record<string
 /** The rule's tags: the workload's, plus the public marker when the source is anywhere. */
 export function ingressTags(tags: Record<string, string>, cidr: string, port: number): Record<string, string> {
   return cidr === '0.0.0.0/0' ? { ...tags, [TAG.publicPorts]: String(port) } : tags;
+}
+
+/**
+ * A workload's declared ingress on AWS, resolved, with SSH refused: instances have no key pair and
+ * are reached with Session Manager. Tenants' and services' security groups both start from it.
+ */
+export function awsIngress(where: string, ingress: IngressRule[] | undefined, port: number | undefined): ResolvedIngress[] {
+  const rules = resolveIngress(where, ingress, port);
+  if (rules.some((rule) => rule.port === 22)) {
+    throw new PlacementError(where, 'ingress on port 22 (SSH) is refused: instances have no key pair and no SSH.',
+      'reach instances with AWS Systems Manager Session Manager (aws ssm start-session), or use another port for the workload.');
+  }
+  return rules;
 }

@@ -6,9 +6,8 @@ import { subtractCidr } from './cidr-pool';
 import { TenantNetwork } from './tenant-network';
 import { PlacementError } from '../../../placement-error';
 import { TAG } from '../../../labels';
-import { resolveIngress } from '../../ingress';
 import { IngressRule } from '../../target';
-import { ingressTags, named } from '../context';
+import { awsIngress, ingressTags, named } from '../context';
 
 /** What a tenant's own security group admits and reaches. */
 export interface TenantSecurityGroupOptions {
@@ -44,11 +43,7 @@ export function tenantSecurityGroup(scope: Construct, network: TenantNetwork, o:
   });
   const sgId = sg.id;
   const vpcCidr = network.cidr;
-  resolveIngress(o.where, o.ingress ?? [], o.port).forEach((rule, i) => {
-    if (rule.port === 22) {
-      throw new PlacementError(o.where, 'ingress on port 22 (SSH) is refused: instances have no key pair and no SSH.',
-        'reach instances with AWS Systems Manager Session Manager (aws ssm start-session), or use another port for the workload.');
-    }
+  awsIngress(o.where, o.ingress ?? [], o.port).forEach((rule, i) => {
     // Other tenants share the VPC: a declared source that covers it (10.0.0.0/8, 0.0.0.0/0) is admitted
     // without the VPC's own CIDR, so declared ingress never opens one tenant to another. Nothing inside
     // the VPC needs a CIDR rule: the tenant's load balancer is admitted by its group.
