@@ -4,7 +4,7 @@ import { EngineClaims } from './claims';
 import { normaliseEngineAddress } from './engine-address';
 import type { DockerMode } from './mode';
 import { publishedPorts } from './published-ports';
-import { DOCKER_TIER_ORDER, DOCKER_TIERS, DockerRuntimes, DockerTier } from './tiers';
+import { DOCKER_TIER_ORDER, DOCKER_TIERS, DockerRuntimes, DockerTier, runtimeOf } from './tiers';
 import { LABEL } from '../../labels';
 import { CoTenancy, HardwareExclusivity } from '../../needs/enums';
 import { IsolationNeeds } from '../../needs/needs';
@@ -15,7 +15,7 @@ import { PlacementError } from '../../placement-error';
 import { AppRegistry } from '../../registry';
 import { DOCKER_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
 import { requireStack } from '../placement-checks';
-import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization, TierPrice, TierPriceRequest } from '../target';
+import { IPlacementTarget, OfferRequest, RealizedWorkload, ServiceRealization, SizedTierOffer, TenantRealization } from '../target';
 
 /**
  * Props of {@link DockerTarget}.
@@ -115,20 +115,28 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     this.availableTiers = [...this.mode.tiers];
   }
 
-  /** Nothing: the engine's hosts are the user's, so a tier costs nothing this library could price. */
-  public priceTiers(request: TierPriceRequest): TierPrice[];
-  public priceTiers(): TierPrice[] {
-    return [];
-  }
-
   /**
-   * Refuses needs Docker can never meet, naming the fix: hardware exclusivity, an own kernel, HOSTILE
-   * co-tenancy without Kata, UNTRUSTED without gVisor or Kata, and anything above PROCESS in Swarm mode.
-   * Hardware exclusivity and an own kernel are refused always; the co-tenancy checks are skipped when
-   * the workload pins a tier, since the engine then checks the pin and a weaker pin with
+   * Every tier the target has, each able to run the workload and unpriced (the engine's hosts are
+   * yours: nothing this library could price), sized as the containers or the Swarm service it becomes.
+   * Refuses first, with the fix, needs Docker can never meet: hardware exclusivity, an own kernel,
+   * HOSTILE co-tenancy without Kata, UNTRUSTED without gVisor or Kata, and anything above PROCESS in
+   * Swarm mode. Hardware exclusivity and an own kernel are refused always; the co-tenancy checks are
+   * skipped when the workload pins a tier, since the engine then checks the pin and a weaker pin with
    * `acknowledgeWeakerIsolation` is the user's informed choice (DESIGN.md "The decision", step 4).
    */
-  public checkNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void {
+  public offerTiers(request: OfferRequest): SizedTierOffer[] {
+    this.refuseNeeds(request.where, request.isolation, request.pin);
+    const replicas = request.workload.replicas ?? 1;
+    return (this.availableTiers as DockerTier[]).map((tier) => ({
+      tier,
+      sizing: {
+        summary: this.swarm ? `Swarm service of ${replicas} replica(s), runtime runc` : `${replicas} container(s), runtime ${runtimeOf(tier, this.runtimes)}`,
+        replicas, notes: [],
+      },
+    }));
+  }
+
+  private refuseNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void {
     const exclusivity = isolation.hardwareExclusivity ?? HardwareExclusivity.NONE;
     if (exclusivity !== HardwareExclusivity.NONE) {
       throw new PlacementError(where, `hardwareExclusivity ${exclusivity.toUpperCase()}: Docker cannot give hardware exclusivity `
