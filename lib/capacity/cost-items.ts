@@ -107,12 +107,16 @@ export class Money {
   }
 }
 
+/** The basis said of a price-list row not re-checked against a public page. */
+export const UNCONFIRMED = 'a list price not re-checked against a public page (AWS Price List as last seen)';
+
 /** What an item rests on when it is not only confirmed list prices. */
 function basisOf(options: ItemOptions): string | undefined {
   const parts = new Set<string>();
   for (const row of options.rows ?? []) {
-    if (row.source.estimate) parts.add(`estimate: ${row.source.source}`);
-    else if (!row.source.confirmed) parts.add(`unconfirmed list price: ${row.source.source}`);
+    // An estimate states its rule; a list price not confirmed says so (its source is in lib/capacity/prices).
+    if (row.source.estimate) parts.add(row.source.source);
+    else if (!row.source.confirmed) parts.add(UNCONFIRMED);
   }
   if (options.assumption) parts.add(`assumed: ${options.assumption}`);
   return parts.size ? [...parts].join('; ') : undefined;

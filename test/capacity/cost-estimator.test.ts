@@ -37,20 +37,20 @@ describe('CostEstimator.estimate: the tier sized as a target sizes it, then pric
     expect(e.monthlyUsd).toBe(sumCents(e));
     const lb = e.items.find((i) => i.resourceType === 'aws_lb')!;
     expect(lb.estimate).toMatch(/assumed: 1 capacity unit\(s\) an hour on average/);
-    expect(lb.estimate).toMatch(/unconfirmed list price: AWS Price List/);
+    expect(lb.estimate).toMatch(/a list price not re-checked against a public page/);
   });
 
   test('dedicated VM: the uplift is an estimate and says its rule; the region fee is not a workload\'s item', () => {
     const e = CostEstimator.estimate({ tier: T.DEDICATED_VM, cpu: 2, memoryMiB: 6000, ownKey: false });
     expect(items(e)).toEqual({ 'compute: 1 x m6i.large dedicated instance (on demand +10 %), 8 GiB gp3 root volume each': 77.73 }); // 0.096 x 1.1 x 730 + 8 x 0.08
-    expect(e.items[0].estimate).toContain('estimate: dedicated instance hour = on-demand + 10 %');
+    expect(e.items[0].estimate).toContain('dedicated instance hour = on-demand + 10 %');
   });
 
   test('dedicated host: the family by host price, whole hosts, at least one per zone used; the host price is an estimate with its basis', () => {
     // The issue's case: 2 replicas of 0.5 vCPU got c6i hosts (family by instance price); c5 hosts (72 vCPU) cost less.
     const one = CostEstimator.estimate({ tier: T.DEDICATED_HOST, replicas: 2, cpu: 0.5, memoryMiB: 512, ownKey: false, rootVolumeGiB: 0 });
     expect(one.items).toEqual([expect.objectContaining({ what: 'hosts: 1 x c5 Dedicated Host (72 vCPU), billed whole', monthlyUsd: 2457.18, resourceType: 'aws_ec2_host', quantity: 1 })]);
-    expect(one.items[0].estimate).toContain('estimate: Dedicated Host hour = 1.1 x the on-demand rate');
+    expect(one.items[0].estimate).toContain('Dedicated Host hour = 1.1 x the on-demand rate');
     const two = CostEstimator.estimate({ tier: T.DEDICATED_HOST, replicas: 2, cpu: 0.5, memoryMiB: 512, zones: 2, ownKey: false, rootVolumeGiB: 0 });
     expect(two.monthlyUsd).toBe(4914.36);
     const given = CostEstimator.estimate({ tier: T.DEDICATED_HOST, replicas: 2, cpu: 0.5, memoryMiB: 512, instanceType: 'c6i.large', ownKey: false, rootVolumeGiB: 30 });

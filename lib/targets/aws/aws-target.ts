@@ -237,10 +237,6 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     const name = s.serviceName;
     const w = s.workload;
     const tags = named(workloadTags('service', name, tier), name);
-    if (row.instances && s.autoscaling) {
-      throw new PlacementError(s.where, `autoscaling applies to ECS services, and this service is placed at ${tier}.`,
-        'drop autoscaling and set workload.replicas, or declare needs (or a pin) that place it on a container tier.');
-    }
     const owner: NameOwner = { stack: this.stackId, kind: WorkloadKind.SERVICE, name };
     const logGroupName = AwsNames.of(NameKind.LOG_GROUP, this.stackId, WorkloadKind.SERVICE, name);
     aws.createLogGroup(scope, env, tags, logGroupName, dense.keyArn);

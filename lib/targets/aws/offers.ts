@@ -9,6 +9,7 @@ import { LoadProfile } from '../../needs/enums';
 import { PlacementTier } from '../../placement/boundary';
 import { PlacementError } from '../../placement-error';
 import { OfferRequest, SizedTierOffer } from '../target';
+import { checkVmSecrets } from './user-data';
 
 /** What the target knows that sizes and prices a tier. */
 export interface AwsOfferContext {
@@ -35,6 +36,7 @@ export function awsOffers(ctx: AwsOfferContext, r: OfferRequest): SizedTierOffer
   return ctx.tiers.map(({ tier, endpoints }): SizedTierOffer => {
     try {
       if (tier === PlacementTier.MICROVM_CONTAINER) FargateSizes.checkCapabilities(r.where, w.capabilities);
+      if (VM_TIERS.includes(tier)) checkInstanceTier(r, tier);
       const { sizing, cost } = estimateSized(placementCost(ctx, r, tier, endpoints));
       return { tier, monthlyUsd: cost.monthlyUsd, sizing, cost };
     } catch (e) {
@@ -42,6 +44,15 @@ export function awsOffers(ctx: AwsOfferContext, r: OfferRequest): SizedTierOffer
       return { tier, refusal: e.problem, remedy: e.fix };
     }
   });
+}
+
+/** What EC2 instances cannot do that the workload asks for: service auto scaling, secrets known only at apply. */
+function checkInstanceTier(r: OfferRequest, tier: PlacementTier): void {
+  if (r.autoscaling !== undefined && r.autoscaling !== null) {
+    throw new PlacementError(r.where, `autoscaling applies to ECS services, and ${tier} runs EC2 instances.`,
+      'drop autoscaling and set workload.replicas, or declare needs (or a pin) that place the service on a container tier.');
+  }
+  checkVmSecrets(r.where, r.workload);
 }
 
 function placementCost(ctx: AwsOfferContext, r: OfferRequest, tier: PlacementTier, endpoints: number): PlacementCost {
