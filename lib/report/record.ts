@@ -1,4 +1,5 @@
 import type { CostEstimate, TierAlternative } from '../capacity/cost-estimator';
+import type { PoolSizing } from '../capacity/pool-planner';
 import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
 import { PlacementDecision } from '../placement/engine';
 import { RealizedWorkload } from '../targets/target';
@@ -43,29 +44,14 @@ export interface PlacementRecord {
 }
 
 /**
- * One EC2 capacity pool of the stack as planned (lib/capacity/trunking.ts): what the report shows under `pools`.
+ * One EC2 capacity pool of the stack as planned (lib/capacity/trunking.ts): what the report shows under
+ * `pools`, its plan and what it costs.
  */
-export interface PoolRecord {
+export interface PoolRecord extends PoolSizing {
   /** The pool's name (its capacity provider). */
   readonly name: string;
   /** Whose tasks it holds: a tenant's own pool, or the services of one co-tenancy. */
   readonly owner: string;
-  /** The planned instance type. */
-  readonly instanceType: string;
-  /** Instances planned and priced: every task at its most replicas, at least `minInstances`. */
-  readonly instances: number;
-  /** The auto scaling group's min_size: one instance per zone once a service runs two or more tasks. */
-  readonly minInstances: number;
-  /** The auto scaling group's max_size: `instances` plus room for a rolling deployment of the largest service at 200 %. */
-  readonly maxInstances: number;
-  /** Zones the pool spans. */
-  readonly zones: number;
-  /** The most tasks on one instance. */
-  readonly tasksPerInstance: number;
-  /** The busier dimension's share of the planned instances' capacity the tasks reserve (0..1). */
-  readonly utilization: number;
-  /** The dimension of `utilization` ('cpu', 'memory' or 'tasks'), by which workloads share the pool's cost. */
-  readonly binding: string;
   /** The pool's instances and root volumes per month at list price. */
   readonly monthlyUsd: number;
   /**
@@ -73,6 +59,4 @@ export interface PoolRecord {
    * @default - none: a tenant's own pool, billed whole to the tenant
    */
   readonly slackMonthlyUsd?: number;
-  /** The plan in words: why this many instances, and why that min and max. */
-  readonly why: string;
 }

@@ -133,14 +133,13 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
   // Starts with `cp_`: ECS refuses capacity provider names starting with aws, ecs or fargate (a tenant id may).
   const providerName = AwsNames.of(NameKind.CAPACITY_PROVIDER, o.owner.stack, o.owner.kind, o.owner.name, o.label);
   StackRegistry.of(scope).recordPool(() => {
-    const p = plan();
+    const { shares: _shares, ...sizing } = o.own ? { ...o.own, shares: [] } : shared();
     const bill = o.own ? undefined : poolBill(env.region, providerName, shared());
-    const monthlyUsd = bill?.monthlyUsd ?? CostEstimator.pool({ region: env.region, instanceType: p.instanceType, instances: p.instances, rootVolumeGiB: ROOT_VOLUME_GIB }).monthlyUsd;
+    const monthlyUsd = bill?.monthlyUsd ?? CostEstimator.pool({ region: env.region, instanceType: sizing.instanceType, instances: sizing.instances, rootVolumeGiB: ROOT_VOLUME_GIB }).monthlyUsd;
     return {
       record: {
-        name: providerName, owner: o.own ? `${o.owner.kind} ${o.owner.name}` : `services of co-tenancy ${o.label}`, instanceType: p.instanceType, instances: p.instances,
-        minInstances: p.minInstances, maxInstances: p.maxInstances, zones: p.zones, tasksPerInstance: p.tasksPerInstance, utilization: p.utilization, binding: p.binding,
-        monthlyUsd, ...(bill?.slack ? { slackMonthlyUsd: bill.slack.monthlyUsd } : {}), why: p.why,
+        name: providerName, owner: o.own ? `${o.owner.kind} ${o.owner.name}` : `services of co-tenancy ${o.label}`, ...sizing,
+        monthlyUsd, ...(bill?.slack ? { slackMonthlyUsd: bill.slack.monthlyUsd } : {}),
       },
       shares: (bill?.shares ?? []).map(({ key, item }) => ({ path: key, item })),
       slack: bill?.slack,
