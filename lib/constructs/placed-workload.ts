@@ -173,6 +173,7 @@ function emitOutputs(self: Construct, placement: PlacementDecision, r: RealizedW
   new TerraformOutput(self, 'tier', { value: placement.tier, description: `Placement tier of ${self.node.path}` });
   if (r.instanceIds?.length) new TerraformOutput(self, 'instance-ids', { value: r.instanceIds });
   if (r.serviceName) new TerraformOutput(self, 'service-name', { value: r.serviceName });
+  if (r.namespace) new TerraformOutput(self, 'namespace', { value: r.namespace });
   if (r.containerNames?.length) new TerraformOutput(self, 'container-names', { value: r.containerNames });
   if (r.loadBalancerDnsName) new TerraformOutput(self, 'load-balancer-dns-name', { value: r.loadBalancerDnsName });
 }

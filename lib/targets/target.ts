@@ -179,10 +179,15 @@ export interface RealizedWorkload {
    */
   readonly instanceIds?: string[];
   /**
-   * The ECS service or Swarm service name.
+   * The ECS service or Swarm service name; on Kubernetes the name of the Deployment and its Service.
    * @default - none
    */
   readonly serviceName?: string;
+  /**
+   * The Kubernetes namespace the workload runs in.
+   * @default - none
+   */
+  readonly namespace?: string;
   /**
    * Docker container names.
    * @default - none
@@ -241,11 +246,11 @@ export interface TierPrice {
 }
 
 /**
- * Where workloads are realized: AWS (EC2, ECS/Fargate) or Docker (one engine, or a Swarm).
- * Both `AwsTarget` and `DockerTarget` implement it.
+ * Where workloads are realized: AWS (EC2, ECS/Fargate), Docker (one engine, or a Swarm) or a Kubernetes
+ * cluster. `AwsTarget`, `DockerTarget` and `KubernetesTarget` implement it.
  */
 export interface IPlacementTarget extends IConstruct {
-  /** A short name: 'aws' or 'docker'. */
+  /** A short name: 'aws', 'docker' or 'kubernetes'. */
   readonly targetKind: string;
   /** The tiers this target can realize. */
   readonly availableTiers: PlacementTier[];
