@@ -92,6 +92,24 @@ test('the README\'s first stack synthesizes: a VM per tenant, a Dedicated Host f
     .toEqual({ acme: 'vm', bank: 'dedicated-host', web: 'microvm-container' }); // COST: Fargate is the cheapest for 0.25 vCPU tasks here
 });
 
+test('the README\'s Kubernetes stack synthesizes: the HOSTILE tenant on Kata, UNTRUSTED on gVisor, the dense service on runc', () => {
+  const block = readmeBlock('On Kubernetes: namespaces, RuntimeClasses, two deliveries');
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-'));
+  fs.writeFileSync(fileOf(block), generated(block).replace('new App()', `new App({ outdir: ${JSON.stringify(outdir)} })`));
+  require(fileOf(block));
+  const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'saas', 'placement-report.json'), 'utf8'));
+  expect(Object.fromEntries(report.workloads.map((w: { name: string; tier: string }) => [w.name, w.tier])))
+    .toEqual({ acme: 'microvm-container', plugins: 'sandboxed-container', web: 'shared-container' });
+});
+
+test('the README\'s first stack with a KubernetesTarget (gVisor and Kata) in place of the AwsTarget: the TENANT-exclusive bank is refused naming AwsTarget', () => {
+  const block = readmeBlock('A first stack');
+  const swapped = `${DIR}/first-stack-on-kubernetes.ts`;
+  fs.writeFileSync(swapped, generated(block).replace("import { AwsTarget,", "import { KubernetesTarget, AwsTarget,")
+    .replace("new AwsTarget(stack, 'aws', { region: 'eu-west-1' })", "new KubernetesTarget(stack, 'aws', { runtimeClasses: { gvisor: { name: 'gvisor', existing: true }, kata: { name: 'kata', existing: true } } })"));
+  expect(() => require(swapped)).toThrow(/^saas\/bank: hardwareExclusivity TENANT: .* Fix: use an AwsTarget, which places it on DEDICATED_VM \(ACCOUNT\) or DEDICATED_HOST \(TENANT\)/);
+});
+
 describe('each README fragment runs in the first stack\'s context and the stack synthesizes', () => {
   const fragments = TS_BLOCKS.filter((b) => kindOf(b) === 'fragment');
   test.each(fragments.map((b) => [`${b.section} (README line ${b.line})`, b] as const))('%s', (_name, block) => {
