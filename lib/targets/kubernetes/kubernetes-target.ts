@@ -23,7 +23,7 @@ import { PlacementEngine } from '../../placement/engine';
 import { PlacementError } from '../../placement-error';
 import { StackRegistry } from '../../registry';
 import { resolveIngress } from '../ingress';
-import { requireStack } from '../placement-checks';
+import { refuseVmOnlyNeeds, requireStack } from '../placement-checks';
 import { AutoscalingOptions, IngressRule, IPlacementTarget, RealizationRequest, RealizedWorkload, ServiceRealization, TenantRealization, TierPrice, TierPriceRequest } from '../target';
 
 /**
@@ -176,17 +176,12 @@ export class KubernetesTarget extends Construct implements IPlacementTarget {
    * Kata. A pin weaker than the needs is the engine's to check (with `acknowledgeWeakerIsolation`).
    */
   public checkNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void {
-    const exclusivity = isolation.hardwareExclusivity ?? HardwareExclusivity.NONE;
-    if (exclusivity !== HardwareExclusivity.NONE) {
-      const row = KUBERNETES_TIERS[exclusivity === HardwareExclusivity.ACCOUNT ? PlacementTier.DEDICATED_VM : PlacementTier.DEDICATED_HOST];
-      throw new PlacementError(where, `hardwareExclusivity ${exclusivity.toUpperCase()}: ${row.plainCluster!.why}; every pod shares its node with other pods.`,
-        'use an AwsTarget, which places it on DEDICATED_VM (ACCOUNT) or DEDICATED_HOST (TENANT), or set hardwareExclusivity to NONE.');
-    }
-    if (isolation.ownKernel === true) {
-      throw new PlacementError(where, `ownKernel needs a VM with a kernel of its own: ${KUBERNETES_TIERS[PlacementTier.VM].plainCluster!.why}, `
-        + 'and a pod never chooses its kernel (a Kata pod runs the guest kernel of the runtime\'s configuration).',
-      'use an AwsTarget (VM tiers), or set ownKernel to false if the workload runs in a container.');
-    }
+    refuseVmOnlyNeeds(where, isolation, {
+      exclusivity: `${KUBERNETES_TIERS[isolation.hardwareExclusivity === HardwareExclusivity.ACCOUNT ? PlacementTier.DEDICATED_VM : PlacementTier.DEDICATED_HOST]
+        .plainCluster!.why}; every pod shares its node with other pods.`,
+      ownKernel: `${KUBERNETES_TIERS[PlacementTier.VM].plainCluster!.why}, and a pod never chooses its kernel (a Kata pod runs the guest kernel `
+        + 'of the runtime\'s configuration).',
+    });
     if (pin !== undefined) {
       const offer = this.offers.find((o) => o.tier === pin);
       if (offer && !offer.feasible) {
