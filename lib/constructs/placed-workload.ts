@@ -58,7 +58,7 @@ export interface PlacementOptions {
  * Props every placed workload shares: its options and where it is realized.
  */
 export interface PlacedWorkloadProps extends PlacementOptions {
-  /** Where the workload is realized: an `AwsTarget` or a `DockerTarget`. */
+  /** Where the workload is realized: an `AwsTarget`, a `DockerTarget` or a `KubernetesTarget`. */
   readonly target: IPlacementTarget;
 }
 
@@ -92,7 +92,7 @@ export abstract class PlacedWorkload extends Construct {
     }
     if (!props.target || !Array.isArray(props.target.availableTiers)) {
       throw new PlacementError(where, 'target is missing or is not a placement target.',
-        'pass target: an AwsTarget or DockerTarget created in the same stack.');
+        'pass target: an AwsTarget, DockerTarget or KubernetesTarget created in the same stack.');
     }
     checkSameStack(where, this, props.target);
     claimName(this, where, kind, name);

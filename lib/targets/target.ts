@@ -13,7 +13,8 @@ export interface IngressRule {
    * The source CIDR block, e.g. `10.0.0.0/8`. On AWS the rule opens the workload's security group;
    * workloads sit in private subnets, so sources reach them only over networks you connect (VPN,
    * Transit Gateway) or through a load balancer. On Docker, `0.0.0.0/0` publishes the port on every
-   * interface and anything narrower on 127.0.0.1 only.
+   * interface and anything narrower on 127.0.0.1 only. On Kubernetes it is a NetworkPolicy ipBlock on
+   * the workload's pods (the cluster's pod and Service CIDRs excepted when the target knows them).
    */
   readonly cidr: string;
   /**
