@@ -10,6 +10,7 @@ export * from './capacity/tier-sizing';
 export * from './targets/target';
 export * from './targets/aws';
 export * from './targets/docker';
+export * from './targets/kubernetes';
 export * from './constructs';
 export * from './constructs/tenant-fleet';
 export * from './report';

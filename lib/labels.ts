@@ -49,3 +49,23 @@ export function tenanciesAllowed(tier: string): string[] | undefined {
   const tenancy = TIER_TENANCY[tier];
   return tenancy === undefined ? undefined : TENANCY_ORDER.slice(TENANCY_ORDER.indexOf(tenancy));
 }
+
+/**
+ * Kubernetes label and annotation keys (a DNS-subdomain prefix of our own, as the API expects of
+ * labels not set by Kubernetes itself). Every object the Kubernetes target writes carries the stack,
+ * and the tenant or service and tier where it belongs to one.
+ */
+export const KUBE_LABEL = {
+  stack: 'cdktf-isolation/stack',
+  tenant: 'cdktf-isolation/tenant',
+  service: 'cdktf-isolation/service',
+  tier: 'cdktf-isolation/tier',
+  coTenancy: 'cdktf-isolation/co-tenancy',
+  /** The Deployment a pod belongs to: selectors match on it. */
+  workload: 'cdktf-isolation/workload',
+  managedBy: 'app.kubernetes.io/managed-by',
+  /** Set by Kubernetes on every namespace (1.22+): what namespace selectors can rely on. */
+  namespaceName: 'kubernetes.io/metadata.name',
+  /** Annotation on a tenant namespace: the cluster's pod and service CIDRs its policies except (the cross-tenant check reads it). */
+  clusterCidrs: 'cdktf-isolation/cluster-cidrs',
+};

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { AwsSaasStack } from '../examples/aws-saas/main';
 import { DockerLocalStack } from '../examples/docker-local/main';
 import { FleetFromFileStack } from '../examples/fleet-from-file/main';
+import { KubernetesSaasStack } from '../examples/kubernetes/main';
 import { DenseService, IsolatedTenant } from '../lib';
 
 type StackClass = new (scope: Construct, id: string) => TerraformStack;
@@ -16,6 +17,7 @@ test.each<[string, StackClass]>([
   ['aws-saas', AwsSaasStack],
   ['docker-local', DockerLocalStack],
   ['fleet-from-file', FleetFromFileStack],
+  ['kubernetes-saas', KubernetesSaasStack],
 ])('%s writes a placement report that agrees with its constructs', (id, Stack) => {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'example-report-')) });
   const stack = new Stack(app, id);

@@ -6,7 +6,7 @@ import type { PlacementError } from '../lib';
 const ROOT = path.join(__dirname, '..');
 
 /** The provider modules a fresh process loads after requiring lib/index (and constructing a target). */
-function providerModulesLoaded(build?: 'aws' | 'docker'): string[] {
+function providerModulesLoaded(build?: 'aws' | 'docker' | 'kubernetes'): string[] {
   const out = execFileSync('node', [path.join(__dirname, 'support', 'require-probe.js'), path.join(ROOT, 'lib', 'index.ts'), ...(build ? [build] : [])],
     { cwd: ROOT, encoding: 'utf8' });
   return JSON.parse(out);
@@ -20,6 +20,8 @@ test('requiring the library loads no provider module; a target loads only its ow
   const aws = providerModulesLoaded('aws');
   expect(aws.length).toBeGreaterThan(0);
   expect(aws.every((m) => m.startsWith('@cdktf/provider-aws/'))).toBe(true);
+  // kubernetes_manifest is a plain cdktf resource: no provider binding, and kubernetes-models is for tests only.
+  expect(providerModulesLoaded('kubernetes')).toEqual([]);
 });
 
 describe('a target whose provider package is not installed', () => {

@@ -1,7 +1,8 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { dockerStack, IMAGE, refusal, synth } from './docker/support';
-import { AwsTarget, CoTenancy, DenseService, DockerTargetProps, IPlacementTarget, IsolatedTenant, PlacementTier as T } from '../lib';
+import { k8sStack, RUNTIME_CLASSES } from './kubernetes/support';
+import { AwsTarget, CoTenancy, DenseService, DockerTargetProps, IPlacementTarget, IsolatedTenant, KubernetesTargetProps, PlacementTier as T } from '../lib';
 
 /**
  * One program text, written against IPlacementTarget only, with the target swapped between AWS and
@@ -50,5 +51,24 @@ test.each<[string, DockerTargetProps, RegExp]>([
   ['Swarm', { swarm: true }, /^stack\/plugins: UNTRUSTED co-tenancy requires a sandbox boundary, i.e. a sandboxed tier \(gVisor or Kata\), but in Swarm mode/],
 ])('is refused with a clear error on Docker with %s', (_name, props, message) => {
   const { stack, target } = dockerStack(props);
+  expect(refusal(() => program(stack, target)).message).toMatch(message);
+});
+
+test.each<[string, KubernetesTargetProps, Record<string, T>]>([
+  ['gVisor and Kata RuntimeClasses', { runtimeClasses: RUNTIME_CLASSES },
+    { web: T.SHARED_CONTAINER, worker: T.SHARED_CONTAINER, plugins: T.SANDBOXED_CONTAINER, acme: T.MICROVM_CONTAINER }],
+  ['a Kata RuntimeClass only', { runtimeClasses: { kata: RUNTIME_CLASSES.kata } },
+    { web: T.SHARED_CONTAINER, worker: T.SHARED_CONTAINER, plugins: T.MICROVM_CONTAINER, acme: T.MICROVM_CONTAINER }],
+])('synthesizes on Kubernetes with %s', (_name, props, tiers) => {
+  const { stack, target } = k8sStack(props);
+  expect(program(stack, target)).toEqual(tiers);
+  expect(Object.values<any>(synth(stack).json.resource.kubernetes_manifest).filter((r) => r.manifest.kind === 'Deployment')).toHaveLength(4);
+});
+
+test.each<[string, KubernetesTargetProps, RegExp]>([
+  ['no RuntimeClass', {}, /^stack\/plugins: UNTRUSTED co-tenancy requires a sandbox boundary, and this KubernetesTarget declares neither a gVisor nor a Kata RuntimeClass\..*Fix: declare runtimeClasses.gvisor/],
+  ['gVisor only', { runtimeClasses: { gvisor: RUNTIME_CLASSES.gvisor } }, /^stack\/acme: HOSTILE co-tenancy requires a hypervisor boundary, and this KubernetesTarget declares no Kata RuntimeClass\..*Fix: declare runtimeClasses.kata/],
+])('is refused with a clear error on Kubernetes with %s', (_name, props, message) => {
+  const { stack, target } = k8sStack(props);
   expect(refusal(() => program(stack, target)).message).toMatch(message);
 });

@@ -82,14 +82,32 @@ test('every TypeScript block of the README type-checks under strict against lib'
   expect(problems).toEqual([]);
 }, 120_000);
 
-test('the README\'s first stack synthesizes: a VM per tenant, a Dedicated Host for the bank, the cheapest tier (Fargate) for the COST service', () => {
-  const block = readmeBlock('A first stack');
+/** Runs the program of a README section into a fresh outdir; the tiers its placement report gives stack `saas`'s workloads. */
+function programTiers(section: string): Record<string, string> {
+  const block = readmeBlock(section);
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-'));
   fs.writeFileSync(fileOf(block), generated(block).replace('new App()', `new App({ outdir: ${JSON.stringify(outdir)} })`));
   require(fileOf(block));
   const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'saas', 'placement-report.json'), 'utf8'));
-  expect(Object.fromEntries(report.workloads.map((w: { name: string; tier: string }) => [w.name, w.tier])))
-    .toEqual({ acme: 'vm', bank: 'dedicated-host', web: 'microvm-container' }); // COST: Fargate is the cheapest for 0.25 vCPU tasks here
+  return Object.fromEntries(report.workloads.map((w: { name: string; tier: string }) => [w.name, w.tier]));
+}
+
+test('the README\'s first stack synthesizes: a VM per tenant, a Dedicated Host for the bank, the cheapest tier (Fargate) for the COST service', () => {
+  // COST: Fargate is the cheapest for 0.25 vCPU tasks here.
+  expect(programTiers('A first stack')).toEqual({ acme: 'vm', bank: 'dedicated-host', web: 'microvm-container' });
+});
+
+test('the README\'s Kubernetes stack synthesizes: the HOSTILE tenant on Kata, UNTRUSTED on gVisor, the dense service on runc', () => {
+  expect(programTiers('On Kubernetes: namespaces, RuntimeClasses, two deliveries'))
+    .toEqual({ acme: 'microvm-container', plugins: 'sandboxed-container', web: 'shared-container' });
+});
+
+test('the README\'s first stack with a KubernetesTarget (gVisor and Kata) in place of the AwsTarget: the TENANT-exclusive bank is refused naming AwsTarget', () => {
+  const block = readmeBlock('A first stack');
+  const swapped = `${DIR}/first-stack-on-kubernetes.ts`;
+  fs.writeFileSync(swapped, generated(block).replace("import { AwsTarget,", "import { KubernetesTarget, AwsTarget,")
+    .replace("new AwsTarget(stack, 'aws', { region: 'eu-west-1' })", "new KubernetesTarget(stack, 'aws', { runtimeClasses: { gvisor: { name: 'gvisor', existing: true }, kata: { name: 'kata', existing: true } } })"));
+  expect(() => require(swapped)).toThrow(/^saas\/bank: hardwareExclusivity TENANT: .* Fix: use an AwsTarget, which places it on DEDICATED_VM \(ACCOUNT\) or DEDICATED_HOST \(TENANT\)/);
 });
 
 describe('each README fragment runs in the first stack\'s context and the stack synthesizes', () => {

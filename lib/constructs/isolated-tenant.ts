@@ -18,7 +18,8 @@ export interface IsolatedTenantOptions extends PlacementOptions {
   readonly ingress?: IngressRule[];
   /**
    * The tenant may open connections to the internet (AWS: a NAT gateway in its VPC;
-   * Docker: its network is not internal).
+   * Docker: its network is not internal; Kubernetes: a NetworkPolicy admitting egress to 0.0.0.0/0
+   * but the cluster's CIDRs).
    * @default false
    */
   readonly egress?: boolean;

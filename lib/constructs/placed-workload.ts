@@ -58,7 +58,7 @@ export interface PlacementOptions {
  * Props every placed workload shares: its options and where it is realized.
  */
 export interface PlacedWorkloadProps extends PlacementOptions {
-  /** Where the workload is realized: an `AwsTarget` or a `DockerTarget`. */
+  /** Where the workload is realized: an `AwsTarget`, a `DockerTarget` or a `KubernetesTarget`. */
   readonly target: IPlacementTarget;
 }
 
@@ -93,7 +93,7 @@ export abstract class PlacedWorkload extends Construct {
     }
     if (!props.target || !Array.isArray(props.target.availableTiers)) {
       throw new PlacementError(where, 'target is missing or is not a placement target.',
-        'pass target: an AwsTarget or DockerTarget created in the same stack.');
+        'pass target: an AwsTarget, DockerTarget or KubernetesTarget created in the same stack.');
     }
     checkSameStack(where, this, props.target);
     claimName(this, where, kind, name);
@@ -176,6 +176,7 @@ function emitOutputs(self: Construct, placement: PlacementDecision, r: RealizedW
   new TerraformOutput(self, 'tier', { value: placement.tier, description: `Placement tier of ${self.node.path}` });
   if (r.instanceIds?.length) new TerraformOutput(self, 'instance-ids', { value: r.instanceIds });
   if (r.serviceName) new TerraformOutput(self, 'service-name', { value: r.serviceName });
+  if (r.namespace) new TerraformOutput(self, 'namespace', { value: r.namespace });
   if (r.containerNames?.length) new TerraformOutput(self, 'container-names', { value: r.containerNames });
   if (r.loadBalancerDnsName) new TerraformOutput(self, 'load-balancer-dns-name', { value: r.loadBalancerDnsName });
 }

@@ -1,10 +1,11 @@
 import { Annotations, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { AWS_HARDENING, DOCKER_HARDENING, TENANT_BOUNDARY } from './packs';
+import { AWS_HARDENING, DOCKER_HARDENING, KUBERNETES_HARDENING, TENANT_BOUNDARY } from './packs';
 import { blocks, Config, GuardedResource, GuardRule, RuleFinding, tagsOf } from './rule';
-import { LABEL, TAG } from '../labels';
+import { KUBE_LABEL, LABEL, TAG } from '../labels';
 import { PlacementError } from '../placement-error';
 import { StackRegistry } from '../registry';
+import { GitOpsManifest } from '../targets/kubernetes/gitops-delivery';
 
 /** The rule packs {@link IsolationGuards} can apply. */
 export enum GuardPack {
@@ -12,13 +13,20 @@ export enum GuardPack {
   AWS_HARDENING = 'aws-hardening',
   /** Docker hardened defaults: unprivileged, capabilities dropped, no-new-privileges, read-only root, no host namespaces, no Docker socket, memory limits (ISO-DKR-*). */
   DOCKER_HARDENING = 'docker-hardening',
-  /** Tenant boundaries: no peering into a tenant VPC, no resource joining two tenants (ISO-TEN-*). */
+  /**
+   * Kubernetes objects of either delivery: unprivileged, no host namespaces or hostPath, limits = requests, read-only root,
+   * no privilege escalation, capabilities, non-root with seccomp, no ServiceAccount token, tenant namespaces with default-deny
+   * policies and Pod Security restricted, sandbox tiers on their RuntimeClass (ISO-K8S-*).
+   */
+  KUBERNETES_HARDENING = 'kubernetes-hardening',
+  /** Tenant boundaries: no peering into a tenant VPC, no resource joining two tenants, no NetworkPolicy between tenant namespaces (ISO-TEN-*). */
   TENANT_BOUNDARY = 'tenant-boundary',
 }
 
 const PACKS: Record<GuardPack, readonly GuardRule[]> = {
   [GuardPack.AWS_HARDENING]: AWS_HARDENING,
   [GuardPack.DOCKER_HARDENING]: DOCKER_HARDENING,
+  [GuardPack.KUBERNETES_HARDENING]: KUBERNETES_HARDENING,
   [GuardPack.TENANT_BOUNDARY]: TENANT_BOUNDARY,
 };
 
@@ -86,6 +94,11 @@ export interface GuardRuleInfo {
   readonly resourceTypes: string[];
   /** How to fix a finding. */
   readonly fix: string;
+  /**
+   * The equivalent control of other tools (Pod Security Standards, kube-bench, KICS), where the rule names one.
+   * @default - none named
+   */
+  readonly equivalent?: string;
 }
 
 /**
@@ -103,7 +116,7 @@ export class IsolationGuards implements IAspect {
   /** Every rule of the given packs (all packs by default), for documentation and reports. */
   public static rules(packs?: GuardPack[]): GuardRuleInfo[] {
     return checkPacks(packs ?? Object.values(GuardPack)).flatMap((pack) => PACKS[pack].map((r) => ({
-      id: r.id, title: r.title, pack, resourceTypes: [...r.resourceTypes], fix: r.fix,
+      id: r.id, title: r.title, pack, resourceTypes: [...r.resourceTypes], fix: r.fix, ...(r.equivalent ? { equivalent: r.equivalent } : {}),
     })));
   }
 
@@ -162,7 +175,7 @@ export class IsolationGuards implements IAspect {
 
   private evaluate(scope: IConstruct, stack: TerraformStack, tf: Config): GuardFinding[] {
     // Stack rules see every resource (a reference may leave the subtree); findings stay in the subtree.
-    const all = collect(tf);
+    const all = [...collect(tf), ...gitOpsObjects(stack)];
     const scopePath = scope.node.path;
     const inScope = (path: string) => path === scopePath || path.startsWith(`${scopePath}/`);
     const resources = all.filter((r) => inScope(r.path));
@@ -247,6 +260,20 @@ function collect(tf: Config): GuardedResource[] {
   return out;
 }
 
+/**
+ * The objects of the stack's GITOPS deliveries, as the `kubernetes_manifest` resources they would be:
+ * the Kubernetes rules hold both deliveries to the same checks.
+ */
+function gitOpsObjects(stack: TerraformStack): GuardedResource[] {
+  return stack.node.findAll().filter(GitOpsManifest.isGitOpsManifest).map((o) => {
+    const manifest = o.manifest;
+    const config = { manifest };
+    const m = manifest.metadata;
+    return { type: 'kubernetes_manifest', address: `gitops.${o.file}#${manifest.kind}/${m.namespace ?? ''}/${m.name}`, path: o.node.path, config, tenant: tenantOf(config) };
+  });
+}
+
 function tenantOf(config: Config): string | undefined {
-  return tagsOf(config)[TAG.tenant] ?? blocks(config.labels).find((l) => l.label === LABEL.tenant)?.value;
+  return tagsOf(config)[TAG.tenant] ?? blocks(config.labels).find((l) => l.label === LABEL.tenant)?.value
+    ?? config.manifest?.metadata?.labels?.[KUBE_LABEL.tenant];
 }

@@ -32,6 +32,8 @@ export interface GuardRule {
   readonly resourceTypes: readonly string[];
   /** What to change, in plain words. */
   readonly fix: string;
+  /** The equivalent control of other tools (Pod Security Standards, kube-bench, KICS, checkov), where one exists. */
+  readonly equivalent?: string;
   /** The problem, in one sentence without the resource path, or undefined when the resource passes. */
   readonly check?: (config: Config, resource: GuardedResource) => string | undefined;
   /** For rules that need every resource at once (references across resources). */

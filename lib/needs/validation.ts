@@ -16,6 +16,9 @@ const IMAGE_REFERENCE = new RegExp(
 );
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SECRET_ARN = /^arn:aws[a-z-]*:(?:ssm:[a-z0-9-]+:\d{12}:parameter\/.+|secretsmanager:[a-z0-9-]+:\d{12}:secret:.+)$/;
+// A Kubernetes Secret in the workload's namespace and one of its keys: `<DNS-1123 subdomain>/<key>`
+// (the Kubernetes target's form; the AWS target refuses it, the Kubernetes target refuses ARNs).
+const SECRET_REF = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/[-._a-zA-Z0-9]+$/;
 // Names and values that usually mean a credential was pasted into plain environment.
 const SECRET_LOOKING_NAME = /pass(?:word|wd)?|secret|token|api[_-]?key|private[_-]?key|credential/i;
 const SECRET_LOOKING_VALUE = /^AKIA[0-9A-Z]{16}$|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
@@ -139,10 +142,11 @@ export class NeedsValidation {
       if (name in environment) {
         fail(`${name} is both in workload.environment and in workload.secrets.`, 'keep it in one of them.');
       }
-      if (!isString(arn) || (!UNRESOLVED.test(arn) && !SECRET_ARN.test(arn))) {
-        fail(`workload.secrets.${name} must be an SSM parameter or Secrets Manager secret ARN, got ${show(arn)}.`,
+      if (!isString(arn) || (!UNRESOLVED.test(arn) && !SECRET_ARN.test(arn) && !SECRET_REF.test(arn))) {
+        fail(`workload.secrets.${name} must be an SSM parameter or Secrets Manager secret ARN (AWS), or a Kubernetes Secret reference `
+          + `'<secret name>/<key>' (Kubernetes), got ${show(arn)}.`,
           "use 'arn:aws:ssm:<region>:<account>:parameter/<name>' or "
-          + "'arn:aws:secretsmanager:<region>:<account>:secret:<name>'; never the secret value itself.");
+          + "'arn:aws:secretsmanager:<region>:<account>:secret:<name>' on AWS, 'db-credentials/password' on Kubernetes; never the secret value itself.");
       }
     }
     if (workload.healthCheck !== undefined) checkHealthCheck(where, workload);

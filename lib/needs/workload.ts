@@ -62,8 +62,10 @@ export interface WorkloadSpec {
    */
   readonly environment?: { [name: string]: string };
   /**
-   * Secret environment variables: variable name to the ARN of an SSM Parameter Store parameter or
-   * a Secrets Manager secret. Values are resolved by the runtime, never written into Terraform.
+   * Secret environment variables: variable name to where the secret is. On AWS the ARN of an SSM
+   * Parameter Store parameter or a Secrets Manager secret; on Kubernetes `<secret name>/<key>` of an
+   * existing Secret in the workload's namespace. Values are resolved by the runtime, never written
+   * into Terraform (Docker accepts none).
    * @default - none
    */
   readonly secrets?: { [name: string]: string };

@@ -1,5 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { HardwareExclusivity } from '../needs/enums';
+import { IsolationNeeds } from '../needs/needs';
 import { shown } from '../needs/show';
 import { WorkloadSpec } from '../needs/workload';
 import { PlacementTier } from '../placement/boundary';
@@ -111,6 +113,23 @@ export function placementWarnings(decision: PlacementDecision, workload: Workloa
       + `${decision.requiredBoundary} boundary: nothing weaker was accepted. Remove acknowledgeWeakerIsolation.`);
   }
   return warnings;
+}
+
+/**
+ * Refuses the needs only a VM tier meets, on a target without VM tiers (Docker, a Kubernetes cluster
+ * it is given): hardware exclusivity and an own kernel, always (no pin excuses them), naming AwsTarget.
+ * @param why the target's reason, per need: what its workloads share, why no kernel of their own
+ */
+export function refuseVmOnlyNeeds(where: string, isolation: IsolationNeeds, why: { readonly exclusivity: string; readonly ownKernel: string }): void {
+  const exclusivity = isolation.hardwareExclusivity ?? HardwareExclusivity.NONE;
+  if (exclusivity !== HardwareExclusivity.NONE) {
+    throw new PlacementError(where, `hardwareExclusivity ${exclusivity.toUpperCase()}: ${why.exclusivity}`,
+      'use an AwsTarget, which places it on DEDICATED_VM (ACCOUNT) or DEDICATED_HOST (TENANT), or set hardwareExclusivity to NONE.');
+  }
+  if (isolation.ownKernel === true) {
+    throw new PlacementError(where, `ownKernel needs a VM with a kernel of its own; ${why.ownKernel}`,
+      'use an AwsTarget (VM tiers), or set ownKernel to false if the workload runs in a container.');
+  }
 }
 
 /** Service auto scaling as ECS accepts it, with its defaults applied. */

@@ -14,7 +14,8 @@ export interface IngressRule {
    * The source CIDR block, e.g. `10.0.0.0/8`. On AWS the rule opens the workload's security group;
    * workloads sit in private subnets, so sources reach them only over networks you connect (VPN,
    * Transit Gateway) or through a load balancer. On Docker, `0.0.0.0/0` publishes the port on every
-   * interface and anything narrower on 127.0.0.1 only.
+   * interface and anything narrower on 127.0.0.1 only. On Kubernetes it is a NetworkPolicy ipBlock on
+   * the workload's pods (the cluster's pod and Service CIDRs excepted when the target knows them).
    */
   readonly cidr: string;
   /**
@@ -179,10 +180,15 @@ export interface RealizedWorkload {
    */
   readonly instanceIds?: string[];
   /**
-   * The ECS service or Swarm service name.
+   * The ECS service or Swarm service name; on Kubernetes the name of the Deployment and its Service.
    * @default - none
    */
   readonly serviceName?: string;
+  /**
+   * The Kubernetes namespace the workload runs in.
+   * @default - none
+   */
+  readonly namespace?: string;
   /**
    * Docker container names.
    * @default - none
@@ -264,11 +270,11 @@ export interface SizedTierOffer extends TierOffer {
 }
 
 /**
- * Where workloads are realized: AWS (EC2, ECS/Fargate) or Docker (one engine, or a Swarm).
- * Both `AwsTarget` and `DockerTarget` implement it.
+ * Where workloads are realized: AWS (EC2, ECS/Fargate), Docker (one engine, or a Swarm) or a Kubernetes
+ * cluster. `AwsTarget`, `DockerTarget` and `KubernetesTarget` implement it.
  */
 export interface IPlacementTarget extends IConstruct {
-  /** A short name: 'aws' or 'docker'. */
+  /** A short name: 'aws', 'docker' or 'kubernetes'. */
   readonly targetKind: string;
   /** The tiers this target can realize. */
   readonly availableTiers: PlacementTier[];

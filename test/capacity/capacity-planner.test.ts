@@ -43,12 +43,12 @@ describe('CapacityPlanner.packHosts', () => {
     expect(b).toEqual(a);
   });
 
-  test('2,000 items pack in under a second', () => {
+  // Its speed is the benchmark's to measure (`npm run bench -- --packing`), not a timed test's: the
+  // search is bounded by work, not time, so the result is the same on a loaded machine.
+  test('2,000 items pack no worse than first-fit decreasing', () => {
     const inst = generated.instance(11, 570, false);
     expect(inst.items.length).toBeGreaterThanOrEqual(1900);
-    const started = Date.now();
     const r = CapacityPlanner.packHosts({ items: inst.items, host: inst.host });
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(r.hosts).toBeLessThanOrEqual(r.firstFitDecreasingHosts);
   });
 

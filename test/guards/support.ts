@@ -21,7 +21,7 @@ export function expectFinding(err: PlacementError, id: string, path: string, pro
 
 /** Rule ids of the error's findings, in order. */
 export function findingIds(err: PlacementError): string[] {
-  return [...err.message.matchAll(/^ {2}\[([A-Z]+-[A-Z]+-\d{3})\]/gm)].map((m) => m[1]);
+  return [...err.message.matchAll(/^ {2}\[([A-Z]+-[A-Z0-9]+-\d{3})\]/gm)].map((m) => m[1]);
 }
 
 /** The L1 resource at a construct path. */
@@ -31,4 +31,4 @@ export function resourceAt<T extends TerraformResource = TerraformResource>(stac
   return found as T;
 }
 
-export const ALL_PACKS = [GuardPack.AWS_HARDENING, GuardPack.DOCKER_HARDENING, GuardPack.TENANT_BOUNDARY];
+export const ALL_PACKS = [GuardPack.AWS_HARDENING, GuardPack.DOCKER_HARDENING, GuardPack.KUBERNETES_HARDENING, GuardPack.TENANT_BOUNDARY];

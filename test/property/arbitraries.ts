@@ -54,8 +54,8 @@ export interface WorkloadShape {
   readonly maxMemoryMiB: number;
   /** Fargate adds only SYS_PTRACE; Docker and the VM tiers any capability but ALL. */
   readonly capabilities: string[];
-  /** Docker cannot resolve AWS ARNs. */
-  readonly secrets: boolean;
+  /** Docker cannot resolve AWS ARNs; Kubernetes takes Secret references (`name/key`) instead. */
+  readonly secrets: boolean | 'kubernetes';
   /** Docker publishes replica i on port+i, and a host port once per engine: each workload gets its own port range. */
   readonly port: number;
 }
@@ -69,9 +69,11 @@ export function workload(shape: WorkloadShape): fc.Arbitrary<WorkloadSpec> {
     replicas: fc.integer({ min: 1, max: 3 }),
     command: fc.array(fc.string({ maxLength: 12 }), { maxLength: 3 }),
     environment: fc.dictionary(envName, envValue, { maxKeys: 4 }),
-    secrets: shape.secrets
-      ? fc.dictionary(fc.stringMatching(/^S_[A-Z0-9_]{1,8}$/), lowerName.map((n) => `arn:aws:ssm:eu-central-1:123456789012:parameter/${n}`), { maxKeys: 2 })
-      : fc.constant({}),
+    secrets: shape.secrets === 'kubernetes'
+      ? fc.dictionary(fc.stringMatching(/^S_[A-Z0-9_]{1,8}$/), fc.tuple(lowerName, fc.stringMatching(/^[-._a-zA-Z0-9]{1,12}$/)).map(([n, k]) => `${n}/${k}`), { maxKeys: 2 })
+      : shape.secrets
+        ? fc.dictionary(fc.stringMatching(/^S_[A-Z0-9_]{1,8}$/), lowerName.map((n) => `arn:aws:ssm:eu-central-1:123456789012:parameter/${n}`), { maxKeys: 2 })
+        : fc.constant({}),
     capabilities: fc.subarray(shape.capabilities),
     healthCheck,
   }, { requiredKeys: ['image', 'cpu', 'memoryMiB', 'port'] });
@@ -110,6 +112,12 @@ export function dockerIsolation(props: DockerTargetProps): fc.Arbitrary<Isolatio
 export function ingress(port: number, publicOnly: boolean): fc.Arbitrary<IngressRule[]> {
   const cidr = publicOnly ? fc.constant('0.0.0.0/0') : networkCidr;
   return fc.array(fc.record({ cidr, port: fc.constant(port), description: fc.stringMatching(/^[a-zA-Z0-9 ._:/()#,@+=&;{}!$*-]{0,40}$/) }, { requiredKeys: ['cidr', 'port'] }), { maxLength: 2 });
+}
+
+/** Ingress on Kubernetes: any network CIDR but one inside the test clusters' pod and Service CIDRs (10.244/16, 10.96/12), which is refused. */
+export function kubernetesIngress(port: number): fc.Arbitrary<IngressRule[]> {
+  const outsideCluster = networkCidr.filter((cidr) => !(cidr.startsWith('10.') && Number(cidr.split('/')[1]) >= 12));
+  return fc.array(fc.record({ cidr: outsideCluster, port: fc.constant(port) }, { requiredKeys: ['cidr', 'port'] }), { maxLength: 2 });
 }
 
 const CERTIFICATE = 'arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';

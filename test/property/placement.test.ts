@@ -3,6 +3,9 @@ import { Testing } from 'cdktf';
 import { DenseService, IsolatedTenant, PlacementError, PlacementTier } from '../../lib';
 import { networkCidr } from './arbitraries';
 import { build, pinIsWeaker, StackInput, stackInput, TargetKind, WorkloadInput } from './stacks';
+import { GitOpsManifest } from '../../lib/targets/kubernetes/gitops-delivery';
+import { KubernetesManifest } from '../../lib/targets/kubernetes/terraform-delivery';
+import { declaredRuntimeClasses, objectsProblems } from '../kubernetes/support';
 
 // Property-based: random valid workloads and needs synthesize on every target, re-synthesize byte for
 // byte, a sample of the AWS ones passes terraform; random invalid ones raise a PlacementError and
@@ -20,14 +23,17 @@ function outcome(input: StackInput): unknown {
   }
 }
 
-describe.each<[TargetKind, number]>([['aws', 12], ['docker', 25]])('valid inputs on %s', (target, numRuns) => {
+describe.each<[TargetKind, number]>([['aws', 12], ['docker', 25], ['kubernetes', 12]])('valid inputs on %s', (target, numRuns) => {
   test('synthesize, and synthesize again byte for byte', () => {
     fc.assert(fc.property(stackInput(target), (input) => {
-      const first = Testing.synth(build(input).stack);
+      const stack = build(input).stack;
+      const first = Testing.synth(stack);
       const again = Testing.synth(build(input).stack);
       expect(again).toBe(first);
       const json = JSON.parse(first);
-      expect(Object.keys(json.resource ?? {}).length).toBeGreaterThan(0);
+      // A GITOPS delivery writes files, no resources (their bytes are compared in test/kubernetes/target.test.ts).
+      const gitops = stack.node.findAll().filter(GitOpsManifest.isGitOpsManifest);
+      expect(Object.keys(json.resource ?? {}).length + gitops.length).toBeGreaterThan(0);
       // Every workload says where it runs (a pinned one at its pin), and a pin is acknowledged exactly when it is weaker.
       input.workloads.forEach((w, i) => {
         const tier = Object.entries<{ value: string }>(json.output).find(([k]) => k.startsWith(`c${i}_tier_`))?.[1].value;
@@ -56,6 +62,18 @@ test('the Docker generator covers every target variant and every Docker tier', (
     const { stack } = build(input);
     const outputs = JSON.parse(Testing.synth(stack)).output as Record<string, { value: string }>;
     Object.entries(outputs).filter(([k]) => k.includes('_tier_')).forEach(([, o]) => tiers.add(o.value));
+  }
+  expect([...tiers].sort()).toEqual([PlacementTier.MICROVM_CONTAINER, PlacementTier.SANDBOXED_CONTAINER, PlacementTier.SHARED_CONTAINER].sort());
+});
+
+
+test('the Kubernetes generator reaches every container tier, and every object it writes validates against the Kubernetes schema', () => {
+  const tiers = new Set<string>();
+  for (const input of fc.sample(stackInput('kubernetes'), { seed: SEED, numRuns: 20 })) {
+    const { stack } = build(input);
+    const objects = stack.node.findAll().flatMap((c) => (c instanceof KubernetesManifest || c instanceof GitOpsManifest ? [c.manifest] : []));
+    expect(objectsProblems(objects, declaredRuntimeClasses(input.kubernetes!))).toEqual([]);
+    stack.node.children.forEach((c) => { if (c instanceof IsolatedTenant || c instanceof DenseService) tiers.add(c.placement.tier); });
   }
   expect([...tiers].sort()).toEqual([PlacementTier.MICROVM_CONTAINER, PlacementTier.SANDBOXED_CONTAINER, PlacementTier.SHARED_CONTAINER].sort());
 });
@@ -106,6 +124,7 @@ fc.Arbitrary<[RegExp, StackInput]> {
 describe.each<[string, fc.Arbitrary<[RegExp, StackInput]>, number]>([
   ['on AWS', invalidInput('aws', INVALID), 40],
   ['on Docker', invalidInput('docker', INVALID), 40],
+  ['on Kubernetes', invalidInput('kubernetes', INVALID), 20],
   ['in AWS load balancer and autoscaling options', invalidInput('aws', INVALID_AWS_SERVICE, 'service'), 30],
 ])('random invalid inputs %s', (_where, arbitrary, numRuns) => {
   test('raise a PlacementError naming the workload and the broken rule, and nothing else', () => {
@@ -121,7 +140,7 @@ describe.each<[string, fc.Arbitrary<[RegExp, StackInput]>, number]>([
 
 // Any value in any workload field: a build either succeeds or raises a PlacementError, never a TypeError.
 const FIELDS = ['image', 'cpu', 'memoryMiB', 'port', 'replicas', 'command', 'environment', 'secrets', 'capabilities', 'healthCheck'];
-test.each<[TargetKind]>([['aws'], ['docker']])('arbitrary values in workload fields never fail with anything but a PlacementError (%s)', (target) => {
+test.each<[TargetKind]>([['aws'], ['docker'], ['kubernetes']])('arbitrary values in workload fields never fail with anything but a PlacementError (%s)', (target) => {
   fc.assert(fc.property(stackInput(target), fc.constantFrom(...FIELDS), fc.anything(), (input, field, value) => {
     const first = input.workloads[0];
     const e = outcome({ ...input, workloads: [{ ...first, workload: { ...first.workload, [field]: value } }, ...input.workloads.slice(1)] });
@@ -131,7 +150,7 @@ test.each<[TargetKind]>([['aws'], ['docker']])('arbitrary values in workload fie
 
 // The same for the props around the workload.
 const PROPS = ['isolation', 'efficiency', 'pin', 'acknowledgeWeakerIsolation', 'instanceType', 'ingress', 'egress', 'loadBalancer', 'autoscaling'];
-test.each<[TargetKind]>([['aws'], ['docker']])('arbitrary values in placement props never fail with anything but a PlacementError (%s)', (target) => {
+test.each<[TargetKind]>([['aws'], ['docker'], ['kubernetes']])('arbitrary values in placement props never fail with anything but a PlacementError (%s)', (target) => {
   fc.assert(fc.property(stackInput(target), fc.constantFrom(...PROPS), fc.anything(), (input, prop, value) => {
     const e = outcome({ ...input, workloads: [{ ...input.workloads[0], [prop]: value }, ...input.workloads.slice(1)] });
     if (e !== 'built') expect(e).toBeInstanceOf(PlacementError);

@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { App, TerraformStack, Testing } from 'cdktf';
 import {
   AutoscalingOptions, AwsTarget, DenseService, DockerTarget, DockerTargetProps, EfficiencyNeeds, IngressRule, IPlacementTarget, IsolatedTenant,
-  IsolationNeeds, LoadBalancerOptions, PlacementTier, WorkloadSpec,
+  IsolationNeeds, KubernetesDelivery, KubernetesTarget, KubernetesTargetProps, LoadBalancerOptions, PlacementTier, WorkloadSpec,
 } from '../../lib';
 import { OFFLINE } from '../support/aws-stacks';
 import {
-  autoscaling, awsIsolation, dockerIsolation, efficiency, ingress, loadBalancer, pinFor, requiredStrength, TIER_STRENGTH, workload,
+  autoscaling, awsIsolation, dockerIsolation, efficiency, ingress, kubernetesIngress, loadBalancer, pinFor, requiredStrength, TIER_STRENGTH, workload,
 } from './arbitraries';
+import { CLUSTER_CIDRS, RUNTIME_CLASSES } from '../kubernetes/support';
 
 /** One IsolatedTenant or DenseService, as plain props (no target): what a property run builds. */
 export interface WorkloadInput {
@@ -25,10 +26,11 @@ export interface WorkloadInput {
   readonly autoscaling?: AutoscalingOptions;
 }
 
-export type TargetKind = 'aws' | 'docker';
+export type TargetKind = 'aws' | 'docker' | 'kubernetes';
 export interface StackInput {
   readonly target: TargetKind;
   readonly docker?: DockerTargetProps;
+  readonly kubernetes?: KubernetesTargetProps;
   readonly workloads: WorkloadInput[];
 }
 
@@ -82,6 +84,33 @@ function dockerWorkload(props: DockerTargetProps, i: number): fc.Arbitrary<Workl
   })));
 }
 
+/** The i-th workload on Kubernetes: secrets as Secret references, NET_BIND_SERVICE only (Pod Security restricted), autoscaling from 1, no load balancer. */
+function kubernetesWorkload(props: KubernetesTargetProps, i: number): fc.Arbitrary<WorkloadInput> {
+  const port = 30000 + i * 10;
+  const tiers = [PlacementTier.SHARED_CONTAINER, ...(props.runtimeClasses?.gvisor ? [PlacementTier.SANDBOXED_CONTAINER] : []),
+    ...(props.runtimeClasses?.kata ? [PlacementTier.MICROVM_CONTAINER] : [])];
+  return fc.record({
+    kind: fc.constantFrom<'tenant' | 'service'>('tenant', 'service'),
+    workload: workload({ maxCpu: 8, maxMemoryMiB: 16384, capabilities: ['NET_BIND_SERVICE'], secrets: 'kubernetes', port }),
+    isolation: dockerIsolation({ runtimes: { gvisor: props.runtimeClasses?.gvisor?.name, kata: props.runtimeClasses?.kata?.name } }),
+    efficiency,
+    ingress: kubernetesIngress(port),
+    egress: fc.boolean(),
+    wantsAutoscaling: fc.option(autoscaling.filter((a) => a.minReplicas >= 1), { nil: undefined }),
+  }).chain((w) => pinFor(w.isolation, tiers).map((pin) => ({
+    kind: w.kind, name: `w${i}`, workload: w.workload, isolation: w.isolation, efficiency: w.efficiency, ingress: w.ingress, ...pin,
+    ...(w.kind === 'tenant' ? { egress: w.egress } : { autoscaling: w.wantsAutoscaling }),
+  })));
+}
+
+/** Clusters: with both sandboxes (each delivery), with Kata only, with none; with and without cluster CIDRs. */
+const KUBERNETES_TARGETS: KubernetesTargetProps[] = [
+  { runtimeClasses: RUNTIME_CLASSES, clusterCidrs: CLUSTER_CIDRS },
+  { runtimeClasses: RUNTIME_CLASSES, clusterCidrs: CLUSTER_CIDRS, delivery: KubernetesDelivery.GITOPS },
+  { runtimeClasses: { kata: RUNTIME_CLASSES.kata } },
+  {},
+];
+
 const DOCKER_TARGETS: DockerTargetProps[] = [{}, { runtimes: { gvisor: 'runsc' } }, { runtimes: { kata: 'kata' } }, { runtimes: { gvisor: 'runsc', kata: 'kata' } }, { swarm: true }];
 
 /** 1-3 workloads on one target. */
@@ -89,6 +118,11 @@ export function stackInput(target: TargetKind): fc.Arbitrary<StackInput> {
   if (target === 'aws') {
     return fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => awsWorkload(i))))
       .map((workloads) => ({ target, workloads }));
+  }
+  if (target === 'kubernetes') {
+    return fc.constantFrom(...KUBERNETES_TARGETS).chain((kubernetes) => fc.integer({ min: 1, max: 3 })
+      .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => kubernetesWorkload(kubernetes, i))))
+      .map((workloads) => ({ target, kubernetes, workloads })));
   }
   return fc.constantFrom(...DOCKER_TARGETS).chain((docker) => fc.integer({ min: 1, max: 3 })
     .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => dockerWorkload(docker, i))))
@@ -99,7 +133,8 @@ export function stackInput(target: TargetKind): fc.Arbitrary<StackInput> {
 export function build(input: StackInput): { app: App; stack: TerraformStack } {
   const app = Testing.app();
   const stack = new TerraformStack(app, 'prop');
-  const target: IPlacementTarget = input.target === 'aws' ? new AwsTarget(stack, 'aws', OFFLINE) : new DockerTarget(stack, 'docker', input.docker);
+  const target: IPlacementTarget = input.target === 'aws' ? new AwsTarget(stack, 'aws', OFFLINE)
+    : input.target === 'kubernetes' ? new KubernetesTarget(stack, 'k8s', input.kubernetes) : new DockerTarget(stack, 'docker', input.docker);
   input.workloads.forEach((w, i) => {
     const common = {
       target, workload: w.workload, isolation: w.isolation, efficiency: w.efficiency, pin: w.pin,

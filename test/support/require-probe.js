@@ -24,7 +24,8 @@ if (build) {
   const stack = new TerraformStack(Testing.app(), 'stack');
   if (build === 'docker') new exported.DockerTarget(stack, 'docker');
   if (build === 'aws') new exported.AwsTarget(stack, 'aws', { region: 'eu-central-1' });
+  if (build === 'kubernetes') new exported.KubernetesTarget(stack, 'k8s');
 }
-const loaded = Object.keys(require.cache).filter((f) => /@cdktf[\\/]provider-(aws|docker)[\\/]/.test(f))
+const loaded = Object.keys(require.cache).filter((f) => /@cdktf[\\/]provider-(aws|docker|kubernetes)[\\/]|[\\/]kubernetes-models[\\/]/.test(f))
   .map((f) => f.replace(/^.*node_modules[\\/]/, ''));
 process.stdout.write(JSON.stringify(loaded));

@@ -60,3 +60,16 @@ export function checkProps(where: string, props: AwsTargetProps): void {
     }
   }
 }
+
+/**
+ * Refuses a Kubernetes Secret reference (`name/key`, which NeedsValidation accepts for the Kubernetes
+ * target) in workload.secrets: ECS and the VM tiers read secrets by ARN only.
+ */
+export function requireSecretArns(where: string, secrets: Record<string, string> | undefined): void {
+  for (const [name, value] of Object.entries(secrets ?? {})) {
+    if (!value.startsWith('arn:') && !value.includes('${')) {
+      throw new PlacementError(where, `workload.secrets.${name} is ${JSON.stringify(value)}, a Kubernetes Secret reference, and AWS reads secrets by ARN.`,
+        "use 'arn:aws:ssm:<region>:<account>:parameter/<name>' or 'arn:aws:secretsmanager:<region>:<account>:secret:<name>'.");
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { Annotations, Aspects, Fn, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkProps } from './aws-target-checks';
+import { checkProps, requireSecretArns } from './aws-target-checks';
 import type { NameOwner, WorkloadBoundary } from './boundary';
 import { AwsEnv, named, workloadTags } from './context';
 import { CidrPool, DEFAULT_DEDICATED_POOL, DEFAULT_DEDICATED_PREFIX, DEFAULT_SHARED_CIDR } from './network/cidr-pool';
@@ -173,6 +173,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   public realizeTenant(scope: Construct, t: TenantRealization): RealizedWorkload {
     const { env, aws } = this;
     Aspects.of(scope).add(this.aspect);
+    requireSecretArns(t.where, t.workload.secrets);
     const tier = t.decision.tier as AwsTier;
     const name = t.tenantId;
     const row = this.row(t.where, tier);
@@ -231,6 +232,7 @@ export class AwsTarget extends Construct implements IPlacementTarget {
       throw new PlacementError(s.where, 'dedicatedNetwork is a tenant boundary: DenseServices share their target\'s service VPC.',
         'declare the workload as an IsolatedTenant, or drop dedicatedNetwork.');
     }
+    requireSecretArns(s.where, s.workload.secrets);
     const dense = this.dense ??= new aws.SharedDense(new Construct(this, 'dense'), env, this.stackId, this.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-'));
     const tier = s.decision.tier as AwsTier;
     const row = this.row(s.where, tier);

@@ -6,7 +6,7 @@ import type { DockerMode } from './mode';
 import { publishedPorts } from './published-ports';
 import { DOCKER_TIER_ORDER, DOCKER_TIERS, DockerRuntimes, DockerTier, runtimeOf } from './tiers';
 import { LABEL } from '../../labels';
-import { CoTenancy, HardwareExclusivity } from '../../needs/enums';
+import { CoTenancy } from '../../needs/enums';
 import { IsolationNeeds } from '../../needs/needs';
 import { WorkloadSpec } from '../../needs/workload';
 import { PlacementTier } from '../../placement/boundary';
@@ -14,7 +14,7 @@ import { PlacementEngine } from '../../placement/engine';
 import { PlacementError } from '../../placement-error';
 import { AppRegistry } from '../../registry';
 import { DOCKER_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
-import { requireStack } from '../placement-checks';
+import { refuseVmOnlyNeeds, requireStack } from '../placement-checks';
 import { IPlacementTarget, OfferRequest, RealizedWorkload, ServiceRealization, SizedTierOffer, TenantRealization } from '../target';
 
 /**
@@ -137,16 +137,10 @@ export class DockerTarget extends Construct implements IPlacementTarget {
   }
 
   private refuseNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void {
-    const exclusivity = isolation.hardwareExclusivity ?? HardwareExclusivity.NONE;
-    if (exclusivity !== HardwareExclusivity.NONE) {
-      throw new PlacementError(where, `hardwareExclusivity ${exclusivity.toUpperCase()}: Docker cannot give hardware exclusivity `
-        + '(every container shares the engine\'s host).',
-      'use an AwsTarget, which places it on DEDICATED_VM (ACCOUNT) or DEDICATED_HOST (TENANT), or set hardwareExclusivity to NONE.');
-    }
-    if (isolation.ownKernel === true) {
-      throw new PlacementError(where, 'ownKernel needs a VM with a kernel of its own; Docker offers only container tiers.',
-        'use an AwsTarget (VM tiers), or set ownKernel to false if the workload runs in a container.');
-    }
+    refuseVmOnlyNeeds(where, isolation, {
+      exclusivity: 'Docker cannot give hardware exclusivity (every container shares the engine\'s host).',
+      ownKernel: 'Docker offers only container tiers.',
+    });
     if (pin !== undefined) return;
     // The engine's boundary rules say what the needs require; refuse here only to name the runtime that would provide it.
     const required = PlacementEngine.requiredBoundary(isolation);

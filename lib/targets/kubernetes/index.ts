@@ -1,0 +1,3 @@
+export * from './kubernetes-target';
+export { KubernetesDelivery } from './delivery';
+export { KubernetesRuntimeClasses, KubernetesToleration, RuntimeClassOptions, RuntimeClassOverhead } from './tiers';
