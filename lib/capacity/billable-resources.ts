@@ -2,8 +2,8 @@
 // report's items name the type and how many units they price), billed by usage only (traffic or data the
 // library cannot know at synth, said in the report), or free. A type the library starts emitting must be
 // added here, or the bill test fails (test/report/bill.test.ts).
-// Source: the AWS pricing pages of lib/capacity/prices/sources.ts, checked 2026-12; Docker resources run on
-// the user's own hosts.
+// Source: the AWS pricing pages of lib/capacity/prices/sources.ts, checked 2026-12; Docker and Kubernetes
+// resources run on the user's own hosts and cluster.
 
 /** How the bill covers a resource type. */
 export enum Billing {
@@ -86,4 +86,5 @@ export const RESOURCE_BILLING: { readonly [type: string]: ResourceBilling } = {
   docker_image: free('runs on the user\'s Docker hosts'),
   docker_network: free('runs on the user\'s Docker hosts'),
   docker_service: free('runs on the user\'s Docker hosts'),
+  kubernetes_manifest: free('an object on the user\'s cluster (the report shows what the workload reserves of it)'),
 };

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { AwsSaasStack } from '../../examples/aws-saas/main';
 import { DockerLocalStack } from '../../examples/docker-local/main';
 import { FleetFromFileStack } from '../../examples/fleet-from-file/main';
+import { KubernetesSaasStack } from '../../examples/kubernetes/main';
 import { AwsTarget, CoTenancy, DenseService, HardwareExclusivity, IsolatedTenant, PlacementReport } from '../../lib';
 import { Billing, RESOURCE_BILLING } from '../../lib/capacity/billable-resources';
 import { mixedStack, OFFLINE, WEB } from '../support/aws-stacks';
@@ -40,7 +41,7 @@ class SecondRegionStack extends TerraformStack {
 const app = new App({ outdir: Testing.app().outdir });
 const stacks: TerraformStack[] = [
   new AwsSaasStack(app, 'aws-saas'), new FleetFromFileStack(app, 'fleet-from-file'), new DockerLocalStack(app, 'docker-local'),
-  new MixedFleetStack(app, 'mixed'), new SecondRegionStack(app, 'second'),
+  new KubernetesSaasStack(app, 'kubernetes-saas'), new MixedFleetStack(app, 'mixed'), new SecondRegionStack(app, 'second'),
 ];
 const billed = stacks.map((stack) => ({
   stack, tf: JSON.parse(Testing.synth(stack)) as { resource?: Record<string, Record<string, Record<string, unknown>>> },
@@ -66,7 +67,7 @@ describe('the bill adds up: every billable resource the library creates is in ex
 
   test.each(billed.map((b) => [b.stack.node.id, b] as const))('%s: the total is the sum of every item, workloads and shared', (_id, { report }) => {
     if (report.totalMonthlyUsd === undefined) {
-      expect(itemsOf(report)).toEqual([]); // Docker: nothing priced
+      expect(itemsOf(report)).toEqual([]); // Docker and Kubernetes: nothing priced
       return;
     }
     expect(cents(report.totalMonthlyUsd)).toBe(itemsOf(report).reduce((s, i) => s + cents(i.monthlyUsd), 0));
