@@ -49,3 +49,11 @@ export function tenanciesAllowed(tier: string): string[] | undefined {
   const tenancy = TIER_TENANCY[tier];
   return tenancy === undefined ? undefined : TENANCY_ORDER.slice(TENANCY_ORDER.indexOf(tenancy));
 }
+
+/**
+ * The IMDSv2 PUT response hop limit of a VM tier's instances: 2, so the one container the instance runs
+ * (the workload) reaches the instance role across Docker's bridge (EC2 User Guide, "Configure the
+ * Instance Metadata Service options": in a container environment a hop limit of 1 does not reach the
+ * container; checked 2026-12). Everything else keeps 1; the guards' ISO-AWS-001 holds both.
+ */
+export const VM_METADATA_HOP_LIMIT = 2;

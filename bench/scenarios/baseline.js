@@ -48,6 +48,8 @@ const DENSE = `iso_${STACK}_dense_aws`;
 const iamPrefix = (full) => `${full.length <= 37 ? full : `${full.slice(0, 30)}_${createHash('sha256').update(full).digest('hex').slice(0, 6)}`}_`;
 const ENDPOINTS = ['ssm', 'ssmmessages', 'ec2messages', 'ecr.api', 'ecr.dkr', 'logs', 'secretsmanager'];
 const METADATA = { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' };
+// A VM's one container (the workload) reaches the instance role across Docker's bridge.
+const VM_METADATA = { ...METADATA, httpPutResponseHopLimit: 2 };
 const ROOT = `arn:aws:iam::${accountId}:root`;
 const SLR = `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 const KEY_ADMIN = ['kms:CancelKeyDeletion', 'kms:CreateAlias', 'kms:CreateGrant', 'kms:Decrypt', 'kms:DeleteAlias',
@@ -388,7 +390,7 @@ function tenant(stack, t, net) {
     iamInstanceProfile: profile.name,
     associatePublicIpAddress: false,
     tenancy: 'default',
-    metadataOptions: METADATA,
+    metadataOptions: VM_METADATA,
     rootBlockDevice: { encrypted: true, kmsKeyId: key.arn, volumeType: 'gp3', volumeSize: 30, deleteOnTermination: true },
     userData: tenantUserData(t, logGroup),
     userDataReplaceOnChange: true,
