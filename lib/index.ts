@@ -7,6 +7,7 @@ export * from './capacity/cost-inputs';
 export * from './capacity/cost-estimator';
 export * from './capacity/pool-planner';
 export * from './targets/target';
+export * from './targets/handles';
 export * from './targets/aws';
 export * from './targets/docker';
 export * from './constructs';

@@ -78,7 +78,7 @@ const SSM_AGENT = [
 ];
 
 const policy = (statements) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
-const assumeRole = (service) => policy([{ Effect: 'Allow', Principal: { Service: service }, Action: ['sts:AssumeRole'] }]);
+const assumeRole = (service, condition) => policy([{ Effect: 'Allow', Principal: { Service: service }, Action: ['sts:AssumeRole'], ...(condition ? { Condition: condition } : {}) }]);
 const keyPolicy = (logGroupArn, extra) => policy([
   { Sid: 'AccountAdministersAndUsesKeyThroughIam', Effect: 'Allow', Principal: { AWS: ROOT }, Action: KEY_ADMIN, Resource: '*' },
   {
@@ -412,6 +412,10 @@ function service(stack, s, cluster, vpc, subnetIds, key, capacityProviders) {
   new VpcSecurityGroupEgressRule(stack, `${s}-egress`, { securityGroupId: sg.id, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags });
   const role = new IamRole(stack, `${s}-execution-role`, { namePrefix: iamPrefix(`iso_${STACK}_service_${s}_execution-role`), assumeRolePolicy: assumeRole('ecs-tasks.amazonaws.com'), tags });
   new IamRolePolicy(stack, `${s}-execution-role-policy`, { role: role.id, name: 'least-privilege', policy: policy([logWrite(logGroup)]) });
+  const taskRole = new IamRole(stack, `${s}-task-role`, {
+    namePrefix: iamPrefix(`iso_${STACK}_service_${s}_task-role`), tags,
+    assumeRolePolicy: assumeRole('ecs-tasks.amazonaws.com', { ArnLike: { 'aws:SourceArn': `arn:aws:ecs:${region}:${accountId}:*` }, StringEquals: { 'aws:SourceAccount': accountId } }),
+  });
   const cpu = Math.ceil(w.cpu * 1024);
   const task = new EcsTaskDefinition(stack, `${s}-task`, {
     family: s,
@@ -420,6 +424,7 @@ function service(stack, s, cluster, vpc, subnetIds, key, capacityProviders) {
     networkMode: 'awsvpc',
     requiresCompatibilities: ['EC2'],
     executionRoleArn: role.arn,
+    taskRoleArn: taskRole.arn,
     containerDefinitions: JSON.stringify([{
       name: s,
       image: w.image,

@@ -10,6 +10,7 @@ import { PlacementError } from '../placement-error';
 import { AppRegistry, StackRegistry } from '../registry';
 import { PlacementRecord } from '../report/record';
 import { checkPlacementProps, checkSameStack, placementWarnings } from '../targets/placement-checks';
+import type { KeyHandle, LogGroupHandle, NetworkHandle, RoleHandle, SecurityGroupHandle, WorkloadHandles } from '../targets/handles';
 import { IPlacementTarget, RealizationRequest, RealizedWorkload } from '../targets/target';
 import { alternativesOf, tierCostsOf, WorkloadCost, workloadCost } from './workload-cost';
 
@@ -142,6 +143,62 @@ export abstract class PlacedWorkload extends Construct {
   /** What the target built. */
   public get realized(): RealizedWorkload {
     return this.completed().realized;
+  }
+
+  /**
+   * The role the workload's code runs as, to grant it what it calls: on AWS the ECS task role
+   * (container tiers) or the instance role (VM tiers). Each tenant's role is its own.
+   * @default - undefined on Docker, which has no roles
+   */
+  public get role(): RoleHandle | undefined {
+    return this.handles.role;
+  }
+
+  /**
+   * The ECS task execution role (AWS container tiers): what ECS pulls the image, writes the logs and
+   * reads the declared secrets with. Grant the workload's own calls to `role`, not to this.
+   * @default - undefined on the VM tiers and on Docker
+   */
+  public get executionRole(): RoleHandle | undefined {
+    return this.handles.executionRole;
+  }
+
+  /**
+   * The workload's own security group (AWS), e.g. to admit it to a database's security group.
+   * @default - undefined on Docker
+   */
+  public get securityGroup(): SecurityGroupHandle | undefined {
+    return this.handles.securityGroup;
+  }
+
+  /**
+   * The workload's own CloudWatch log group (AWS).
+   * @default - undefined on Docker
+   */
+  public get logGroup(): LogGroupHandle | undefined {
+    return this.handles.logGroup;
+  }
+
+  /**
+   * The KMS key that encrypts the workload's volumes and logs (AWS): an IsolatedTenant's own; a
+   * DenseService's is its target's, shared by the target's DenseServices (`shared` says which).
+   * @default - undefined on Docker
+   */
+  public get key(): KeyHandle | undefined {
+    return this.handles.key;
+  }
+
+  /**
+   * The Docker network the workload is attached to: an IsolatedTenant's own; a DenseService's is its
+   * co-tenancy group's (`shared` says which).
+   * @default - undefined on AWS
+   */
+  public get network(): NetworkHandle | undefined {
+    return this.handles.network;
+  }
+
+  private get handles(): WorkloadHandles {
+    return this.completed().realized.handles ?? {};
   }
 
   /**
