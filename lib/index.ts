@@ -2,6 +2,7 @@ export * from './placement-error';
 export * from './needs';
 export * from './placement/boundary';
 export * from './placement/engine';
+export { PlacementChangeAcceptance } from './placement/placement-lock';
 export * from './capacity/capacity-planner';
 export * from './capacity/cost-inputs';
 export * from './capacity/cost-estimator';
