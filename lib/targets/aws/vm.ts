@@ -12,7 +12,7 @@ import { vmUserData } from './user-data';
 import type { TierContext } from './tiers';
 import { InstanceCatalog } from '../../capacity/instance-catalog';
 import { PoolPlanner } from '../../capacity/pool-planner';
-import { TIER_TENANCY } from '../../labels';
+import { TIER_TENANCY, VM_METADATA_HOP_LIMIT } from '../../labels';
 import { PlacementTier } from '../../placement/boundary';
 import { RealizedWorkload } from '../target';
 
@@ -32,7 +32,7 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
   const choice = InstanceCatalog.select({ where: r.where, tier, cpu: w.cpu, memoryMiB: w.memoryMiB, instanceType: hostPlan?.instanceType ?? r.instanceType, steady: ctx.steady });
   const type = choice.type;
   const replicas = w.replicas ?? 1;
-  const profile = createInstanceProfile(scope, r, r.tags, [
+  const { profileName: profile, role } = createInstanceProfile(scope, r, r.tags, [
     ...ssmAgentStatements(env), logWriteStatement(r.logGroupArn), ...ecrPullStatements(w.image, env.partition),
     ...secretStatements(w.secrets, ['ssm:GetParameter']),
   ]);
@@ -55,7 +55,10 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
       // STEADY load on a burstable type given by the user: standard credits (throttled at baseline), never unlimited surcharges.
       creditSpecification: ctx.steady && type.burstable ? { cpuCredits: 'standard' } : undefined,
       hostId: hosts?.hostIds[i],
-      metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
+      // Hop limit 2: the instance runs one container, the workload's, whose code runs as the instance
+      // role (the workload's `role` handle) and reaches IMDSv2 across Docker's bridge, one hop more.
+      // Shared capacity keeps 1 and blocks tasks from the metadata service (shared-cluster.ts).
+      metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: VM_METADATA_HOP_LIMIT, instanceMetadataTags: 'disabled' },
       rootBlockDevice: { encrypted: true, kmsKeyId: r.keyArn, volumeType: 'gp3', volumeSize: 30, deleteOnTermination: true },
       userData,
       userDataReplaceOnChange: true,
@@ -76,6 +79,6 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
   if (hosts) notes.push(hosts.note);
   return {
     instanceIds, notes, capacity: `${type.name} x${replicas}${hosts ? ` on ${new Set(hosts.hostIds).size} Dedicated Host(s)` : ''}`,
-    ...(lb ? { loadBalancerDnsName: lb.dnsName } : {}),
+    ...(lb ? { loadBalancerDnsName: lb.dnsName } : {}), handles: { role },
   };
 }
