@@ -69,3 +69,11 @@ export const KUBE_LABEL = {
   /** Annotation on a tenant namespace: the cluster's pod and service CIDRs its policies except (the cross-tenant check reads it). */
   clusterCidrs: 'cdktf-isolation/cluster-cidrs',
 };
+
+/**
+ * The IMDSv2 PUT response hop limit of a VM tier's instances: 2, so the one container the instance runs
+ * (the workload) reaches the instance role across Docker's bridge (EC2 User Guide, "Configure the
+ * Instance Metadata Service options": in a container environment a hop limit of 1 does not reach the
+ * container; checked 2026-12). Everything else keeps 1; the guards' ISO-AWS-001 holds both.
+ */
+export const VM_METADATA_HOP_LIMIT = 2;

@@ -174,7 +174,8 @@ export class AppRegistry extends Construct {
 
   /**
    * With context `cdktf-isolation:lockFile`: compares every workload of the app with the lock, throws a
-   * PlacementError for a tier change without acceptPlacementChange, else writes the updated lock. Once per app.
+   * PlacementError for a tier change no acceptPlacementChange names, else writes the updated lock (the
+   * accepted changes recorded, dated today) when its content changed. Once per app.
    */
   public applyLock(): void {
     if (this.lockApplied) return;

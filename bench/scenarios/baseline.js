@@ -48,6 +48,8 @@ const DENSE = `iso_${STACK}_dense_aws`;
 const iamPrefix = (full) => `${full.length <= 37 ? full : `${full.slice(0, 30)}_${createHash('sha256').update(full).digest('hex').slice(0, 6)}`}_`;
 const ENDPOINTS = ['ssm', 'ssmmessages', 'ec2messages', 'ecr.api', 'ecr.dkr', 'logs', 'secretsmanager'];
 const METADATA = { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' };
+// A VM's one container (the workload) reaches the instance role across Docker's bridge.
+const VM_METADATA = { ...METADATA, httpPutResponseHopLimit: 2 };
 const ROOT = `arn:aws:iam::${accountId}:root`;
 const SLR = `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 const KEY_ADMIN = ['kms:CancelKeyDeletion', 'kms:CreateAlias', 'kms:CreateGrant', 'kms:Decrypt', 'kms:DeleteAlias',
@@ -76,7 +78,7 @@ const SSM_AGENT = [
 ];
 
 const policy = (statements) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
-const assumeRole = (service) => policy([{ Effect: 'Allow', Principal: { Service: service }, Action: ['sts:AssumeRole'] }]);
+const assumeRole = (service, condition) => policy([{ Effect: 'Allow', Principal: { Service: service }, Action: ['sts:AssumeRole'], ...(condition ? { Condition: condition } : {}) }]);
 const keyPolicy = (logGroupArn, extra) => policy([
   { Sid: 'AccountAdministersAndUsesKeyThroughIam', Effect: 'Allow', Principal: { AWS: ROOT }, Action: KEY_ADMIN, Resource: '*' },
   {
@@ -390,7 +392,7 @@ function tenant(stack, t, net) {
     iamInstanceProfile: profile.name,
     associatePublicIpAddress: false,
     tenancy: 'default',
-    metadataOptions: METADATA,
+    metadataOptions: VM_METADATA,
     rootBlockDevice: { encrypted: true, kmsKeyId: key.arn, volumeType: 'gp3', volumeSize: 30, deleteOnTermination: true },
     userData: tenantUserData(t, logGroup),
     userDataReplaceOnChange: true,
@@ -412,6 +414,10 @@ function service(stack, s, cluster, vpc, subnetIds, key, capacityProviders) {
   new VpcSecurityGroupEgressRule(stack, `${s}-egress`, { securityGroupId: sg.id, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags });
   const role = new IamRole(stack, `${s}-execution-role`, { namePrefix: iamPrefix(`iso_${STACK}_service_${s}_execution-role`), assumeRolePolicy: assumeRole('ecs-tasks.amazonaws.com'), tags });
   new IamRolePolicy(stack, `${s}-execution-role-policy`, { role: role.id, name: 'least-privilege', policy: policy([logWrite(logGroup)]) });
+  const taskRole = new IamRole(stack, `${s}-task-role`, {
+    namePrefix: iamPrefix(`iso_${STACK}_service_${s}_task-role`), tags,
+    assumeRolePolicy: assumeRole('ecs-tasks.amazonaws.com', { ArnLike: { 'aws:SourceArn': `arn:aws:ecs:${region}:${accountId}:*` }, StringEquals: { 'aws:SourceAccount': accountId } }),
+  });
   const cpu = Math.ceil(w.cpu * 1024);
   const task = new EcsTaskDefinition(stack, `${s}-task`, {
     family: s,
@@ -420,6 +426,7 @@ function service(stack, s, cluster, vpc, subnetIds, key, capacityProviders) {
     networkMode: 'awsvpc',
     requiresCompatibilities: ['EC2'],
     executionRoleArn: role.arn,
+    taskRoleArn: taskRole.arn,
     containerDefinitions: JSON.stringify([{
       name: s,
       image: w.image,

@@ -53,7 +53,7 @@ describe('examples/fleet-from-file', () => {
     expect(tenancy('initech')).toEqual(['host']);
     expect(resources('aws_ec2_host')).toHaveLength(1);
     for (const instance of resources('aws_instance')) {
-      expect(instance.metadata_options).toMatchObject({ http_tokens: 'required', http_put_response_hop_limit: 1 });
+      expect(instance.metadata_options).toMatchObject({ http_tokens: 'required', http_put_response_hop_limit: 2 });
       expect(instance.key_name).toBeUndefined();
     }
   });

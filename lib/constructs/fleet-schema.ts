@@ -74,7 +74,10 @@ export const TENANT_FIELDS: Fields = {
   },
   pin: enumOf(PlacementTier),
   acknowledgeWeakerIsolation: str("'internal tool, reviewed by security (TICKET-1)'"),
-  acceptPlacementChange: str("'moved to Fargate for cost, replacement reviewed (TICKET-2)'"),
+  acceptPlacementChange: {
+    kind: 'object', example: "{ to: microvm-container, reason: 'moved to Fargate for cost, replacement reviewed (TICKET-2)' }",
+    fields: { to: enumOf(PlacementTier, true), reason: str("'moved to Fargate for cost, replacement reviewed (TICKET-2)'", true) },
+  },
   ingress: {
     kind: 'list', example: "[{ cidr: '10.0.0.0/8' }]",
     items: {
@@ -163,7 +166,7 @@ function check(value: unknown, spec: FieldSpec, path: ReadonlyArray<string | num
       const guess = typeof value === 'string' ? suggest(value, spec.values!) : undefined;
       return { ...wrong(), fix: `${guess ? `did you mean '${guess}'? ` : ''}use one of ${spec.values!.map((v) => `'${v}'`).join(', ')}.` };
     }
-    case 'object': return checkObject(value, spec.fields!, path);
+    case 'object': return isPlainObject(value) ? checkObject(value, spec.fields!, path) : wrong();
     case 'list': {
       if (!Array.isArray(value)) return wrong();
       if (!spec.items) return undefined;

@@ -6,10 +6,12 @@ import { NeedsValidation } from '../needs/validation';
 import { WorkloadSpec } from '../needs/workload';
 import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision, PlacementEngine } from '../placement/engine';
+import type { PlacementChangeAcceptance } from '../placement/placement-lock';
 import { PlacementError } from '../placement-error';
 import { AppRegistry, StackRegistry } from '../registry';
 import { PlacementRecord } from '../report/record';
-import { checkAutoscaling, checkPlacementProps, checkSameStack, placementWarnings } from '../targets/placement-checks';
+import { checkAcceptance, checkAutoscaling, checkPlacementProps, checkSameStack, placementWarnings } from '../targets/placement-checks';
+import type { KeyHandle, LogGroupHandle, NetworkHandle, RoleHandle, SecurityGroupHandle, WorkloadHandles } from '../targets/handles';
 import { AutoscalingOptions, IPlacementTarget, LoadBalancerOptions, RealizationRequest, RealizedWorkload } from '../targets/target';
 import { WorkloadCost, workloadCost } from './workload-cost';
 
@@ -40,12 +42,14 @@ export interface PlacementOptions {
    */
   readonly acknowledgeWeakerIsolation?: string;
   /**
-   * Why a change of this workload's tier against the placement lock (a replacement of its compute) is
-   * intended. Only read when the app enables the lock (context `cdktf-isolation:lockFile`); the change is
-   * then accepted and written back to the lock.
+   * Accepts one change of this workload's tier against the placement lock (a replacement of its
+   * compute): the move to `to`, for `reason`. Only read when the app enables the lock (context
+   * `cdktf-isolation:lockFile`); the change is then accepted and recorded in the lock with its reason,
+   * old and new tier and date. It approves that change only: left in code, it approves no later change
+   * to another tier.
    * @default - a tier change against the lock fails synth
    */
-  readonly acceptPlacementChange?: string;
+  readonly acceptPlacementChange?: PlacementChangeAcceptance;
   /**
    * An EC2 instance type for the VM tiers. Refused on a target without VM tiers and with a pinned
    * container tier; a warning when the needs place the workload on a container tier.
@@ -81,7 +85,7 @@ export abstract class PlacedWorkload extends Construct {
   private readonly target: IPlacementTarget;
   private record?: PlacementRecord;
   private readonly cost: WorkloadCost;
-  private readonly acceptPlacementChange?: string;
+  private readonly acceptPlacementChange?: PlacementChangeAcceptance;
 
   protected constructor(scope: Construct, id: string, kind: string, name: string, props: PlacedWorkloadProps,
     defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds },
@@ -134,7 +138,7 @@ export abstract class PlacedWorkload extends Construct {
     const offer = offers.find((o) => o.tier === decision.tier) ?? { tier: decision.tier };
     this._request = { where, workload, isolation, efficiency, decision, offer };
     this.cost = workloadCost(offers, isolation, decision.tier);
-    this.acceptPlacementChange = props.acceptPlacementChange;
+    this.acceptPlacementChange = checkAcceptance(where, props.acceptPlacementChange, decision.tier);
   }
 
   /** Where the workload runs and why (the engine's reasons, then the realization's notes). */
@@ -145,6 +149,62 @@ export abstract class PlacedWorkload extends Construct {
   /** What the target built. */
   public get realized(): RealizedWorkload {
     return this.completed().realized;
+  }
+
+  /**
+   * The role the workload's code runs as, to grant it what it calls: on AWS the ECS task role
+   * (container tiers) or the instance role (VM tiers). Each tenant's role is its own.
+   * @default - undefined on Docker, which has no roles
+   */
+  public get role(): RoleHandle | undefined {
+    return this.handles.role;
+  }
+
+  /**
+   * The ECS task execution role (AWS container tiers): what ECS pulls the image, writes the logs and
+   * reads the declared secrets with. Grant the workload's own calls to `role`, not to this.
+   * @default - undefined on the VM tiers and on Docker
+   */
+  public get executionRole(): RoleHandle | undefined {
+    return this.handles.executionRole;
+  }
+
+  /**
+   * The workload's own security group (AWS), e.g. to admit it to a database's security group.
+   * @default - undefined on Docker
+   */
+  public get securityGroup(): SecurityGroupHandle | undefined {
+    return this.handles.securityGroup;
+  }
+
+  /**
+   * The workload's own CloudWatch log group (AWS).
+   * @default - undefined on Docker
+   */
+  public get logGroup(): LogGroupHandle | undefined {
+    return this.handles.logGroup;
+  }
+
+  /**
+   * The KMS key that encrypts the workload's volumes and logs (AWS): an IsolatedTenant's own; a
+   * DenseService's is its target's, shared by the target's DenseServices (`shared` says which).
+   * @default - undefined on Docker
+   */
+  public get key(): KeyHandle | undefined {
+    return this.handles.key;
+  }
+
+  /**
+   * The Docker network the workload is attached to: an IsolatedTenant's own; a DenseService's is its
+   * co-tenancy group's (`shared` says which).
+   * @default - undefined on AWS
+   */
+  public get network(): NetworkHandle | undefined {
+    return this.handles.network;
+  }
+
+  private get handles(): WorkloadHandles {
+    return this.completed().realized.handles ?? {};
   }
 
   /**

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LockComparison, PlacementLock, WorkloadPlacement } from './placement-lock';
+import { LockComparison, PlacementLock, utcDate, WorkloadPlacement } from './placement-lock';
 
 /**
  * The placement lock's file I/O, kept beside the pure PlacementLock: read the lock, compare, refuse or
@@ -14,10 +14,11 @@ export class PlacementLockFile {
 
   /**
    * Compares the placements with the lock at `file`; throws PlacementError when a tier change is refused
-   * (the file is left as it is), else writes the updated lock when it changed. Returns the comparison.
+   * (the file is left as it is), else writes the updated lock when its content changed, changes accepted
+   * now dated today (UTC). Returns the comparison.
    */
   public static apply(file: string, placements: WorkloadPlacement[]): LockComparison {
-    const comparison = PlacementLock.compare(file, placements, PlacementLockFile.read(file));
+    const comparison = PlacementLock.compare(file, placements, PlacementLockFile.read(file), utcDate(new Date()));
     PlacementLock.enforce(comparison, file);
     if (comparison.changed) {
       fs.mkdirSync(path.dirname(file), { recursive: true });

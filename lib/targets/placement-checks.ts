@@ -6,6 +6,7 @@ import { shown } from '../needs/show';
 import { WorkloadSpec } from '../needs/workload';
 import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision } from '../placement/engine';
+import { PlacementChangeAcceptance, PlacementLock } from '../placement/placement-lock';
 import { boundaryStrength, TIER_TABLE } from '../placement/tiers';
 import { PlacementError } from '../placement-error';
 import { checkReplicaCeiling } from '../needs/limits';
@@ -145,4 +146,34 @@ export function checkAutoscaling(where: string, a: AutoscalingOptions): Required
     throw new PlacementError(where, `autoscaling.targetCpuPercent must be between 1 and 100, got ${target}.`, 'set it to e.g. 60, or leave it out.');
   }
   return { minReplicas: a.minReplicas, maxReplicas: a.maxReplicas, targetCpuPercent: target };
+}
+
+/**
+ * An acceptPlacementChange as the lock reads it: `{ to: <a tier>, reason: <non-blank> }`, nothing else.
+ * A bare string (the form before acceptances named their change) is refused with the exact acceptance
+ * to write, naming the tier the workload is placed on now.
+ */
+export function checkAcceptance(where: string, value: unknown, tier: PlacementTier): PlacementChangeAcceptance | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') {
+    throw new PlacementError(where, `acceptPlacementChange is a string (${shown(value)}), but an acceptance names the change it accepts, so `
+      + 'that left in code it approves no later change: the tier the workload moves to, and the reason.',
+    `write ${PlacementLock.acceptanceFor(tier, value.trim() || undefined)}.`);
+  }
+  const fix = `write ${PlacementLock.acceptanceFor(tier)}.`;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new PlacementError(where, `acceptPlacementChange must be { to, reason }, got ${shown(value)}.`, fix);
+  }
+  const a = value as Record<string, unknown>;
+  const unknown = Object.keys(a).filter((k) => k !== 'to' && k !== 'reason');
+  if (unknown.length > 0) {
+    throw new PlacementError(where, `acceptPlacementChange has ${unknown.map((k) => `'${k}'`).join(', ')}, which it does not know: it has only to and reason.`, fix);
+  }
+  if (!TIER_TABLE.some((p) => p.tier === a.to)) {
+    throw new PlacementError(where, `acceptPlacementChange.to is ${shown(a.to)}, not a placement tier (${TIER_TABLE.map((p) => p.tier).join(', ')}).`, fix);
+  }
+  if (typeof a.reason !== 'string' || a.reason.trim() === '') {
+    throw new PlacementError(where, `acceptPlacementChange.reason is ${shown(a.reason)}: an accepted change records why it is intended.`, fix);
+  }
+  return { to: a.to as PlacementTier, reason: a.reason.trim() };
 }

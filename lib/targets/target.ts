@@ -5,6 +5,7 @@ import { PlacementTier } from '../placement/boundary';
 import { PlacementDecision, TierOffer } from '../placement/engine';
 import type { CostEstimate } from '../capacity/cost-estimator';
 import type { TierSizing } from '../capacity/tier-sizing';
+import { WorkloadHandles } from './handles';
 
 /**
  * One allowed source of inbound traffic.
@@ -204,6 +205,11 @@ export interface RealizedWorkload {
    * @default - none
    */
   readonly capacity?: string;
+  /**
+   * What user code may grant and reference: roles, security group, log group, key, network.
+   * @default - none
+   */
+  readonly handles?: WorkloadHandles;
 }
 
 /**

@@ -14,11 +14,11 @@ const all = (type: string): SynthResource[] => {
 };
 
 describe('every AWS tier carries the hardened defaults', () => {
-  test('instances: IMDSv2 required with hop limit 1, encrypted root volume with a stack CMK, no key pair, no public IP', () => {
+  test('instances: IMDSv2 required with hop limit 2 (the workload container reaches its role), encrypted root volume with a stack CMK, no key pair, no public IP', () => {
     const instances = all('aws_instance');
     expect(instances).toHaveLength(2 + 1 + 3);
     for (const { body } of instances) {
-      expect(body.metadata_options).toMatchObject({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 1 });
+      expect(body.metadata_options).toMatchObject({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 2 });
       expect(body.root_block_device.encrypted).toBe(true);
       expect(body.root_block_device.kms_key_id).toMatch(/^\$\{aws_kms_key\.[^.]+\.arn\}$/);
       expect(body.key_name).toBeUndefined();

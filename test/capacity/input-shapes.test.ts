@@ -13,7 +13,7 @@ test.each<[string, () => unknown, RegExp]>([
   ['CapacityPlanner.packHosts items [null]', () => CapacityPlanner.packHosts({ items: [null as any], host: { cpu: 2, memoryMiB: 4096 } }), /items\[0\] must be an object, got null/],
   ['PoolPlanner.plan({})', () => PoolPlanner.plan({} as any), /tasks must be a list, got undefined/],
   ['PoolPlanner.planDedicatedHosts(undefined)', () => PoolPlanner.planDedicatedHosts(undefined as any), /the request must be an object/],
-  ['PlacementLock.compare(path, undefined)', () => PlacementLock.compare('placement.lock.json', undefined as any), /placements must be a list/],
+  ['PlacementLock.compare(path, undefined)', () => PlacementLock.compare('placement.lock.json', undefined as any, undefined, '2026-12-04'), /placements must be a list/],
 ])('%s', (_name, call, message) => {
   expect(call).toThrow(PlacementError);
   expect(call).toThrow(message);

@@ -3,6 +3,7 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { SecurityGroupRule } from '@cdktf/provider-aws/lib/security-group-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
@@ -20,16 +21,25 @@ function tenantStack(isolation: IsolationNeeds = { coTenancy: CoTenancy.HOSTILE 
 
 const sgIdOf = (stack: TerraformStack) => resourceAt<SecurityGroup>(stack, 'test/a/sg').id;
 
-test('ISO-AWS-001: an instance with IMDSv1 allowed, and a launch template with hop limit 2', () => {
+test('ISO-AWS-001: an instance with IMDSv1 allowed, a launch template with hop limit 2, hop limits above a VM tier\'s 2 or on an untagged instance', () => {
   const { stack, target } = awsStack();
   new IsolatedTenant(stack, 'a', { tenantId: 'a', target, workload: WEB });
+  new IsolatedTenant(stack, 'b', { tenantId: 'b', target, workload: WEB });
   new DenseService(stack, 'svc', { serviceName: 'svc', target, workload: WEB });
   resourceAt(stack, 'test/a/instance-1').addOverride('metadata_options.http_tokens', 'optional');
+  resourceAt(stack, 'test/b/instance-1').addOverride('metadata_options.http_put_response_hop_limit', 3);
   resourceAt(stack, 'test/aws/dense/pool-trusted/launch-template').addOverride('metadata_options.http_put_response_hop_limit', 2);
+  // Hand-written: no tier and workload tags, so no workload container to excuse the second hop.
+  new Instance(stack, 'bastion', {
+    ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', metadataOptions: { httpTokens: 'required', httpPutResponseHopLimit: 2 },
+    rootBlockDevice: { encrypted: true },
+  });
   const err = guardError(stack);
-  expect(findingIds(err)).toEqual(['ISO-AWS-001', 'ISO-AWS-001']);
+  expect(findingIds(err)).toEqual(['ISO-AWS-001', 'ISO-AWS-001', 'ISO-AWS-001', 'ISO-AWS-001']);
   expectFinding(err, 'ISO-AWS-001', 'test/a/instance-1', 'http_tokens is "optional", so IMDSv1 answers without a session token.');
+  expectFinding(err, 'ISO-AWS-001', 'test/b/instance-1', 'http_put_response_hop_limit is 3, so containers on the instance can reach its credentials.');
   expectFinding(err, 'ISO-AWS-001', 'test/aws/dense/pool-trusted/launch-template', 'http_put_response_hop_limit is 2, so containers on the instance can reach its credentials.');
+  expectFinding(err, 'ISO-AWS-001', 'test/bastion', 'http_put_response_hop_limit is 2, so containers on the instance can reach its credentials.');
 });
 
 test('ISO-AWS-002: an unencrypted root volume, and a tenant volume on the AWS-managed key', () => {

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { AwsTarget, DenseService, IsolatedTenant } from '../../lib';
 import { awsStack, mixedStack, OFFLINE, WEB } from '../support/aws-stacks';
 import { fleetStack } from '../support/fleet-stack';
+import { grantOwnResources } from '../support/user-grants';
 import { awsExamples, cdktfSynth, initValidatePlan, terraformBinary } from '../support/terraform';
 
 // The terraform tier: every AWS example (synthesized with `cdktf synth` as a user would) and a
@@ -29,12 +30,12 @@ if (skipReason) {
     process.stdout.write(`terraform tier: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   });
 
-  test('a stack with a workload on every AWS tier plans offline', () => {
+  test('a stack with a workload on every AWS tier, and user code granting each its own bucket and database through its handles, plans offline', () => {
     const { stack, target } = awsStack();
-    mixedStack(stack, target);
+    for (const workload of mixedStack(stack, target)) grantOwnResources(stack, workload, target.provider);
     const result = initValidatePlan(path.join(Testing.fullSynth(stack), 'stacks', 'test'));
     expect(result.planOutput).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
-    for (const type of ['aws_ec2_host', 'aws_instance', 'aws_ecs_service', 'aws_autoscaling_group', 'aws_lb', 'aws_kms_key']) {
+    for (const type of ['aws_ec2_host', 'aws_instance', 'aws_ecs_service', 'aws_autoscaling_group', 'aws_lb', 'aws_kms_key', 'aws_iam_role_policy', 'aws_s3_bucket']) {
       expect(result.planOutput).toContain(`# ${type}.`);
     }
   }, 240_000);

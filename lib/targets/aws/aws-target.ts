@@ -21,6 +21,8 @@ import { PlacementError } from '../../placement-error';
 import { AppRegistry, StackRegistry } from '../../registry';
 import { AWS_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
 import { requireStack } from '../placement-checks';
+import { HandleBuilder } from '../handle-builder';
+import type { WorkloadHandles } from '../handles';
 import { IPlacementTarget, OfferRequest, RealizationRequest, RealizedWorkload, ServiceRealization, SizedTierOffer, TenantRealization } from '../target';
 
 /**
@@ -190,16 +192,18 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     const network = tn.asNetwork(egress, endpoints);
     const logGroupName = AwsNames.of(NameKind.LOG_GROUP, this.stackId, WorkloadKind.TENANT, name);
     const logArn = aws.logGroupArn(env, logGroupName);
-    const keyArn = aws.createKey(scope, env, tags, {
+    const key = aws.createKey(scope, env, tags, {
       aliasName: AwsNames.of(NameKind.KMS_ALIAS, this.stackId, WorkloadKind.TENANT, name),
       logGroupPattern: logArn, fargateClusterName: row.keyGrants.fargate ? aws.clusterName(owner) : undefined, autoScaling: row.keyGrants.autoScaling,
     });
-    aws.createLogGroup(scope, env, tags, logGroupName, keyArn);
+    const keyArn = key.keyArn;
+    const logGroup = aws.createLogGroup(scope, env, tags, logGroupName, keyArn);
     const port = t.workload.port;
     const lb = t.loadBalancer ? aws.createLoadBalancer(scope, t.where, owner, tags, network, port, t.loadBalancer, row.instances ? 'instance' : 'ip', env, !dedicated) : undefined;
-    const securityGroupId = aws.tenantSecurityGroup(scope, tn, {
+    const securityGroup = aws.tenantSecurityGroup(scope, tn, {
       where: t.where, tenantId: name, tags, port, ingress: t.ingress, loadBalancerSecurityGroupId: lb?.securityGroupId, egress,
     });
+    const securityGroupId = securityGroup.securityGroupId;
     if (lb) aws.loadBalancerEgress(scope, lb, securityGroupId, tags);
     const b: WorkloadBoundary = {
       where: t.where, ...owner, tags, workload: t.workload, network, securityGroupId, keyArn, logGroupName, logGroupArn: logArn,
@@ -209,15 +213,19 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     const built = row.ecs ? aws.createEcsService(scope, env, row.ecs.tenant(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
     // How the offer was sized (the instance type given or chosen, Fargate rounding) leads the realization's notes.
     const realized = { ...built, notes: [...ctx.sizing.notes, ...(built.notes ?? [])] };
+    const handles: WorkloadHandles = {
+      ...realized.handles, securityGroup, logGroup: HandleBuilder.logGroup(logGroup),
+      key: HandleBuilder.key(key.resource, { keyArn, keyId: key.keyId, shared: false }),
+    };
     const image = t.workload.image;
     // A warning, not a refusal: the image may be mirrored to ECR by other means before the apply.
     if (t.egress !== true && ecrRepository(image, env.partition)?.region !== env.region) {
       const warning = `image ${image} is not in a private ECR registry in ${env.region}, and without egress the tenant cannot pull it `
         + `(ECR Public and other registries have no VPC endpoint): set egress: true, or mirror the image to ECR in ${env.region} and use that URI.`;
       Annotations.of(scope).addWarning(warning);
-      return { ...realized, notes: [...(realized.notes ?? []), warning] };
+      return { ...realized, handles, notes: [...(realized.notes ?? []), warning] };
     }
-    return realized;
+    return { ...realized, handles };
   }
 
   /**
@@ -241,9 +249,10 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     const tags = named(workloadTags('service', name, tier), name);
     const owner: NameOwner = { stack: this.stackId, kind: WorkloadKind.SERVICE, name };
     const logGroupName = AwsNames.of(NameKind.LOG_GROUP, this.stackId, WorkloadKind.SERVICE, name);
-    aws.createLogGroup(scope, env, tags, logGroupName, dense.keyArn);
+    const logGroup = aws.createLogGroup(scope, env, tags, logGroupName, dense.keyArn);
     const lb = s.loadBalancer ? aws.createLoadBalancer(scope, s.where, owner, tags, dense.network, w.port, s.loadBalancer, row.instances ? 'instance' : 'ip', env) : undefined;
-    const securityGroupId = aws.createWorkloadSecurityGroup(scope, s.where, dense.network.vpcId, tags, w.port, s.ingress ?? [], lb?.securityGroupId);
+    const securityGroup = aws.createWorkloadSecurityGroup(scope, s.where, dense.network.vpcId, tags, w.port, s.ingress ?? [], lb?.securityGroupId);
+    const securityGroupId = securityGroup.securityGroupId;
     if (lb) aws.loadBalancerEgress(scope, lb, securityGroupId, tags);
     const b: WorkloadBoundary = {
       where: s.where, ...owner, tags, workload: w, network: dense.network, securityGroupId,
@@ -254,7 +263,10 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     };
     this.dedicatedFee(s);
     const built = row.ecs ? aws.createEcsService(scope, env, row.ecs.service(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
-    return { ...built, notes: [...ctx.sizing.notes, ...(built.notes ?? [])] };
+    return {
+      ...built, notes: [...ctx.sizing.notes, ...(built.notes ?? [])],
+      handles: { ...built.handles, securityGroup, logGroup: HandleBuilder.logGroup(logGroup), key: dense.key },
+    };
   }
 
   /** The chosen offer's sizing: what the realization builds. */

@@ -24,6 +24,8 @@ import { awsIngress, AwsEnv, ingressTags, named } from './context';
 import { AwsNames, NameKind, WorkloadKind } from './network/names';
 import { assumeRolePolicy, keyPolicy, policyDocument, s3EndpointPolicy } from './policies';
 import { WorkloadSpec } from '../../needs/workload';
+import { HandleBuilder } from '../handle-builder';
+import type { RoleHandle, SecurityGroupHandle } from '../handles';
 import { IngressRule } from '../target';
 
 
@@ -135,14 +137,22 @@ export interface WorkloadBoundary {
 
 /** A KMS key with rotation on, whose policy admits the account (through IAM) and CloudWatch Logs for the given log group(s). */
 export function createKey(scope: Construct, env: AwsEnv, tags: Record<string, string>,
-  policy: { aliasName: string; logGroupPattern: string; autoScaling?: boolean; fargateClusterName?: string }): string {
+  policy: { aliasName: string; logGroupPattern: string; autoScaling?: boolean; fargateClusterName?: string }): CreatedKey {
   const key = new KmsKey(scope, 'key', {
     description: `${tags.Name}: volumes and logs`, enableKeyRotation: true, deletionWindowInDays: 30, tags: tags,
     policy: keyPolicy({ partition: env.partition, region: env.region, accountId: env.accountId, logGroupArn: policy.logGroupPattern,
       autoScaling: policy.autoScaling, fargateClusterName: policy.fargateClusterName }),
   });
-  new KmsAlias(scope, 'key-alias', { name: policy.aliasName, targetKeyId: key.keyId });
-  return key.arn;
+  const keyId = key.keyId;
+  new KmsAlias(scope, 'key-alias', { name: policy.aliasName, targetKeyId: keyId });
+  return { resource: key, keyArn: key.arn, keyId };
+}
+
+/** A key createKey built, with the tokens it read. */
+export interface CreatedKey {
+  readonly resource: KmsKey;
+  readonly keyArn: string;
+  readonly keyId: string;
 }
 
 export function logGroupArn(env: AwsEnv, name: string): string {
@@ -150,8 +160,8 @@ export function logGroupArn(env: AwsEnv, name: string): string {
 }
 
 /** A log group with retention, encrypted with the given key. */
-export function createLogGroup(scope: Construct, env: AwsEnv, tags: Record<string, string>, name: string, keyArn: string): void {
-  new CloudwatchLogGroup(scope, 'logs', { name, retentionInDays: env.logRetentionDays, kmsKeyId: keyArn, tags: tags });
+export function createLogGroup(scope: Construct, env: AwsEnv, tags: Record<string, string>, name: string, keyArn: string): CloudwatchLogGroup {
+  return new CloudwatchLogGroup(scope, 'logs', { name, retentionInDays: env.logRetentionDays, kmsKeyId: keyArn, tags: tags });
 }
 
 /**
@@ -159,7 +169,7 @@ export function createLogGroup(scope: Construct, env: AwsEnv, tags: Record<strin
  * never SSH; outbound open (without egress the network itself has no route out).
  */
 export function createWorkloadSecurityGroup(scope: Construct, where: string, vpcId: string, tags: Record<string, string>,
-  port: number | undefined, ingress: IngressRule[], fromSecurityGroupId?: string): string {
+  port: number | undefined, ingress: IngressRule[], fromSecurityGroupId?: string): SecurityGroupHandle {
   const sg = new SecurityGroup(scope, 'sg', {
     vpcId, name: `${tags.Name}-workload`, description: `${tags.Name}: declared ingress only`, tags: named(tags, `${tags.Name}-workload`),
   });
@@ -177,7 +187,7 @@ export function createWorkloadSecurityGroup(scope: Construct, where: string, vpc
     });
   }
   new VpcSecurityGroupEgressRule(scope, 'egress', { securityGroupId: sgId, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags: tags });
-  return sgId;
+  return HandleBuilder.securityGroup(sg, { securityGroupId: sgId, vpcId });
 }
 
 /** Who owns an IAM name: the stack, the kind of workload and its name (a WorkloadBoundary is one). */
@@ -202,18 +212,23 @@ export function clusterName(owner: NameOwner): string {
   return AwsNames.of(NameKind.ECS_CLUSTER, owner.stack, owner.kind, owner.name);
 }
 
-/** An IAM role for a service principal with one inline policy. Names are generated from a stack-scoped prefix (IAM names are account-wide). */
-export function createRole(scope: Construct, id: string, service: string, owner: NameOwner, tags: Record<string, string>, statements: object[]): IamRole {
+/**
+ * An IAM role for a service principal with one inline policy (none without statements: IAM refuses an
+ * empty policy). Names are generated from a stack-scoped prefix (IAM names are account-wide).
+ */
+export function createRole(scope: Construct, id: string, service: string, owner: NameOwner, tags: Record<string, string>, statements: object[],
+  trustCondition?: object): IamRole {
   const role = new IamRole(scope, id, {
-    namePrefix: iamNamePrefix(owner, NameKind.IAM_ROLE, id), assumeRolePolicy: assumeRolePolicy(service), tags: tags,
+    namePrefix: iamNamePrefix(owner, NameKind.IAM_ROLE, id), assumeRolePolicy: assumeRolePolicy(service, trustCondition), tags: tags,
   });
-  new IamRolePolicy(scope, `${id}-policy`, { role: role.id, name: 'least-privilege', policy: policyDocument(statements as never) });
+  if (statements.length > 0) new IamRolePolicy(scope, `${id}-policy`, { role: role.id, name: 'least-privilege', policy: policyDocument(statements as never) });
   return role;
 }
 
-/** An EC2 instance profile around a new role. Returns the profile name. */
-export function createInstanceProfile(scope: Construct, owner: NameOwner, tags: Record<string, string>, statements: object[]): string {
+/** An EC2 instance profile around a new role. Returns the profile's name and the role's handle. */
+export function createInstanceProfile(scope: Construct, owner: NameOwner, tags: Record<string, string>, statements: object[]): { profileName: string; role: RoleHandle } {
   const role = createRole(scope, 'instance-role', 'ec2.amazonaws.com', owner, tags, statements);
-  const profile = new IamInstanceProfile(scope, 'instance-profile', { namePrefix: iamNamePrefix(owner, NameKind.INSTANCE_PROFILE, 'instance'), role: role.name, tags: tags });
-  return profile.name;
+  const roleName = role.name;
+  const profile = new IamInstanceProfile(scope, 'instance-profile', { namePrefix: iamNamePrefix(owner, NameKind.INSTANCE_PROFILE, 'instance'), role: roleName, tags: tags });
+  return { profileName: profile.name, role: HandleBuilder.role(role, { roleName }) };
 }

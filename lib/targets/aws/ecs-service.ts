@@ -8,7 +8,8 @@ import { createRole, WorkloadBoundary } from './boundary';
 import { containerDefinitions } from './container-definition';
 import { AwsEnv } from './context';
 import { LoadBalancerResult } from './load-balancer';
-import { ecrPullStatements, logWriteStatement, secretStatements } from './policies';
+import { ecrPullStatements, ecsTaskTrustCondition, logWriteStatement, secretStatements } from './policies';
+import { HandleBuilder } from '../handle-builder';
 import { checkAutoscaling } from '../placement-checks';
 import { AutoscalingOptions, RealizedWorkload } from '../target';
 
@@ -42,13 +43,19 @@ export function createEcsService(scope: Construct, env: AwsEnv, r: EcsServiceReq
   const role = createRole(scope, 'execution-role', 'ecs-tasks.amazonaws.com', b, b.tags, [
     logWriteStatement(b.logGroupArn), ...ecrPullStatements(w.image, env.partition), ...secretStatements(w.secrets, ['ssm:GetParameters']),
   ]);
+  const executionRoleArn = role.arn;
+  // The role the workload's code runs as: nothing granted here, user code grants it what the workload
+  // calls (the handle). Without one, tasks on EC2 capacity would have no credentials of their own.
+  const taskRole = createRole(scope, 'task-role', 'ecs-tasks.amazonaws.com', b, b.tags, [], ecsTaskTrustCondition(env));
+  const taskRoleArn = taskRole.arn;
   const task = new EcsTaskDefinition(scope, 'task', {
     family: b.name,
     cpu: String(r.cpuUnits),
     memory: String(r.memoryMiB),
     networkMode: 'awsvpc',
     requiresCompatibilities: [fargate ? 'FARGATE' : 'EC2'],
-    executionRoleArn: role.arn,
+    executionRoleArn,
+    taskRoleArn,
     containerDefinitions: containerDefinitions(b.name, w, fargate ? Math.ceil(w.cpu * 1024) : r.cpuUnits, env.region, b.logGroupName, fargate),
     volume: [{ name: 'tmp' }],
     runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
@@ -94,5 +101,8 @@ export function createEcsService(scope: Construct, env: AwsEnv, r: EcsServiceReq
     });
     notes.push(`auto scaling ${scaling.minReplicas}-${scaling.maxReplicas} tasks on ${scaling.targetCpuPercent}% average CPU.`);
   }
-  return { serviceName: b.name, loadBalancerDnsName: lb?.dnsName, notes, capacity: r.capacity };
+  return {
+    serviceName: b.name, loadBalancerDnsName: lb?.dnsName, notes, capacity: r.capacity,
+    handles: { role: HandleBuilder.role(taskRole, { roleArn: taskRoleArn }), executionRole: HandleBuilder.role(role, { roleArn: executionRoleArn }) },
+  };
 }

@@ -14,11 +14,23 @@ export function policyDocument(statements: Statement[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
 }
 
-export function assumeRolePolicy(service: string): string {
+/** A trust policy for a service principal, with a condition where the role can name its caller (confused deputy). */
+export function assumeRolePolicy(service: string, condition?: object): string {
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: ['sts:AssumeRole'] }],
+    Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: ['sts:AssumeRole'], ...(condition ? { Condition: condition } : {}) }],
   });
+}
+
+/**
+ * What an ECS task role's trust policy requires of the caller: tasks of this account and region only
+ * (Amazon ECS Developer Guide, "Amazon ECS task IAM role", its confused-deputy example; checked 2026-12).
+ */
+export function ecsTaskTrustCondition(env: PolicyEnv): object {
+  return {
+    ArnLike: { 'aws:SourceArn': `arn:${env.partition}:ecs:${env.region}:${env.accountId}:*` },
+    StringEquals: { 'aws:SourceAccount': env.accountId },
+  };
 }
 
 // Key administration and use for the account (delegating to IAM), listed rather than `kms:*`.

@@ -20,6 +20,8 @@ import type { PoolSizing } from '../../capacity/pool-planner';
 import { AwsvpcTrunking, PlannedPool, PoolService } from '../../capacity/trunking';
 import { PlacementTier } from '../../placement/boundary';
 import { StackRegistry } from '../../registry';
+import { HandleBuilder } from '../handle-builder';
+import type { KeyHandle } from '../handles';
 
 /** One EC2 capacity pool of the shared cluster: one per co-tenancy, so different co-tenancies never share an instance. */
 export interface Pool {
@@ -37,6 +39,8 @@ export interface Pool {
 export class SharedDense {
   public readonly network: Network;
   public readonly keyArn: string;
+  /** The key's handle: every DenseService of the target shows it as its key. */
+  public readonly key: KeyHandle;
   public readonly clusterName: string;
   public readonly clusterArn: string;
   /** The cluster's name attribute (a token): references order Terraform's create and destroy. */
@@ -64,10 +68,12 @@ export class SharedDense {
     StackRegistry.of(scope).recordShared(() => networkEstimate(env.region, { zones, interfaceEndpoints: 0, natGateways: 1, publicIpv4Addresses: 1, kmsKeys: 1 },
       `dense services' network (${prefix})`));
     StackRegistry.of(scope).recordShared(() => sharedEstimate(env.region, `dense services (${prefix}), volumes and logs`, 1));
-    this.keyArn = createKey(scope, env, tags, {
+    const key = createKey(scope, env, tags, {
       aliasName: AwsNames.of(NameKind.KMS_ALIAS, stack, WorkloadKind.DENSE, prefix),
       logGroupPattern: `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${AwsNames.prefix(NameKind.LOG_GROUP, stack, WorkloadKind.SERVICE)}*`, autoScaling: true,
     });
+    this.keyArn = key.keyArn;
+    this.key = HandleBuilder.key(key.resource, { keyArn: key.keyArn, keyId: key.keyId, shared: true });
     const cluster = new EcsCluster(scope, 'cluster', {
       name: this.clusterName, setting: [{ name: 'containerInsights', value: 'enabled' }], tags,
     });
@@ -151,7 +157,7 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
   });
   const sgId = sg.id;
   new VpcSecurityGroupEgressRule(scope, 'egress', { securityGroupId: sgId, cidrIpv4: '0.0.0.0/0', ipProtocol: '-1', description: 'outbound', tags: tags });
-  const profile = createInstanceProfile(scope, { ...o.owner, name: `${o.owner.name}-${o.label}` }, tags, [...ssmAgentStatements(env), ...ecsAgentStatement(o.clusterArn)]);
+  const { profileName: profile } = createInstanceProfile(scope, { ...o.owner, name: `${o.owner.name}-${o.label}` }, tags, [...ssmAgentStatements(env), ...ecsAgentStatement(o.clusterArn)]);
   const template = new LaunchTemplate(scope, 'launch-template', {
     namePrefix: `${name}-`,
     imageId: env.ecsAmi,

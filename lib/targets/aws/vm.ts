@@ -13,7 +13,7 @@ import { vmUserData } from './user-data';
 import type { TierContext } from './tiers';
 import { ROOT_VOLUME_GIB } from '../../capacity/cost-items';
 import { InstanceCatalog } from '../../capacity/instance-catalog';
-import { TIER_TENANCY } from '../../labels';
+import { TIER_TENANCY, VM_METADATA_HOP_LIMIT } from '../../labels';
 import { RealizedWorkload } from '../target';
 
 /**
@@ -27,7 +27,7 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
   const { tier, sizing } = ctx;
   const typeName = sizing.instanceType!;
   const replicas = sizing.replicas;
-  const profile = createInstanceProfile(scope, r, r.tags, [
+  const { profileName: profile, role } = createInstanceProfile(scope, r, r.tags, [
     ...ssmAgentStatements(env), logWriteStatement(r.logGroupArn), ...ecrPullStatements(w.image, env.partition),
     ...secretStatements(w.secrets, ['ssm:GetParameter']),
   ]);
@@ -50,7 +50,10 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
       tenancy,
       creditSpecification: standardCredits ? { cpuCredits: 'standard' } : undefined,
       hostId: hosts?.hostIds[i],
-      metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
+      // Hop limit 2: the instance runs one container, the workload's, whose code runs as the instance
+      // role (the workload's `role` handle) and reaches IMDSv2 across Docker's bridge, one hop more.
+      // Shared capacity keeps 1 and blocks tasks from the metadata service (shared-cluster.ts).
+      metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: VM_METADATA_HOP_LIMIT, instanceMetadataTags: 'disabled' },
       rootBlockDevice: { encrypted: true, kmsKeyId: r.keyArn, volumeType: 'gp3', volumeSize: ROOT_VOLUME_GIB, deleteOnTermination: true },
       userData,
       userDataReplaceOnChange: true,
@@ -71,6 +74,6 @@ export function realizeInstances(scope: Construct, env: AwsEnv, r: WorkloadBound
   if (hosts) notes.push('dedicated-host: auto placement off (only this workload\'s instances land on its hosts), host recovery on.');
   return {
     instanceIds, notes, capacity: sizing.summary,
-    ...(lb ? { loadBalancerDnsName: lb.dnsName } : {}),
+    ...(lb ? { loadBalancerDnsName: lb.dnsName } : {}), handles: { role },
   };
 }

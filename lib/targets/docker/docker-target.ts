@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { EngineClaims } from './claims';
 import { normaliseEngineAddress } from './engine-address';
 import type { DockerMode } from './mode';
+import type { Network } from '@cdktf/provider-docker/lib/network';
 import { publishedPorts } from './published-ports';
 import { DOCKER_TIER_ORDER, DOCKER_TIERS, DockerRuntimes, DockerTier, runtimeOf } from './tiers';
 import { LABEL } from '../../labels';
@@ -15,6 +16,8 @@ import { PlacementError } from '../../placement-error';
 import { AppRegistry } from '../../registry';
 import { DOCKER_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
 import { refuseVmOnlyNeeds, requireStack } from '../placement-checks';
+import { HandleBuilder } from '../handle-builder';
+import type { NetworkHandle } from '../handles';
 import { IPlacementTarget, OfferRequest, RealizedWorkload, ServiceRealization, SizedTierOffer, TenantRealization } from '../target';
 
 /**
@@ -83,7 +86,7 @@ export class DockerTarget extends Construct implements IPlacementTarget {
   /** The engine's names and ports, shared with the targets of other stacks on the same engine. */
   private readonly claims: EngineClaims;
   /** Shared network reference per DenseService co-tenancy group. */
-  private readonly groupNetworks = new Map<string, string>();
+  private readonly groupNetworks = new Map<string, NetworkHandle>();
 
   constructor(scope: Construct, id: string, props: DockerTargetProps = {}) {
     super(scope, id);
@@ -180,13 +183,14 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     const labels = { [LABEL.stack]: this.namePrefix, [LABEL.tenant]: tenant.tenantId, [LABEL.tier]: tenant.decision.tier, [LABEL.coTenancy]: tenant.isolation.coTenancy };
     const networkName = `${this.namePrefix}-tenant-${tenant.tenantId}`;
     this.claims.claimName(where, networkName, 'network');
-    const network = this.docker.createNetwork(scope, 'network', {
+    const network = this.networkHandle(this.docker.createNetwork(scope, 'network', {
       name: networkName, driver: this.mode.driver, internal: !egress, labels, provider: this.provider,
-    });
-    return this.mode.realize(scope, {
+    }), false);
+    const realized = this.mode.realize(scope, {
       where, name: `${this.namePrefix}-${tenant.tenantId}`, id: tenant.tenantId, labels, workload, tier: tenant.decision.tier as DockerTier, coTenancy: tenant.isolation.coTenancy,
-      networkRef: this.mode.networkRef(network), ports,
+      networkRef: network[this.mode.networkRefField], ports,
     });
+    return { ...realized, handles: { network } };
   }
 
   /** One service: on the shared network of its co-tenancy group, so groups never share a network. */
@@ -204,16 +208,23 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     const ports = publishedPorts(where, workload, service.ingress, this.mode.publishingReplicas(workload));
     const co = service.isolation.coTenancy;
     const labels = { [LABEL.stack]: this.namePrefix, [LABEL.service]: service.serviceName, [LABEL.tier]: service.decision.tier, [LABEL.coTenancy]: co };
-    const networkRef = this.groupNetwork(co);
-    return this.mode.realize(scope, {
-      where, name: `${this.namePrefix}-${service.serviceName}`, id: service.serviceName, labels, workload, tier: service.decision.tier as DockerTier, coTenancy: co, networkRef, ports,
+    const network = this.groupNetwork(co);
+    const realized = this.mode.realize(scope, {
+      where, name: `${this.namePrefix}-${service.serviceName}`, id: service.serviceName, labels, workload, tier: service.decision.tier as DockerTier, coTenancy: co,
+      networkRef: network[this.mode.networkRefField], ports,
     });
+    return { ...realized, handles: { network } };
+  }
+
+  /** The handle of a network, holding the token the mode names it by (read once, here). */
+  private networkHandle(network: Network, shared: boolean): NetworkHandle {
+    return HandleBuilder.network(network, { [this.mode.networkRefField]: this.mode.networkRef(network), shared });
   }
 
   /** The shared network of a DenseService co-tenancy group, created on first use. */
-  private groupNetwork(coTenancy: string): string {
-    let networkRef = this.groupNetworks.get(coTenancy);
-    if (networkRef === undefined) {
+  private groupNetwork(coTenancy: string): NetworkHandle {
+    let handle = this.groupNetworks.get(coTenancy);
+    if (handle === undefined) {
       const name = `${this.namePrefix}-dense-${coTenancy}`;
       this.claims.claimName(this.node.path, name, 'network');
       const created = this.docker.createNetwork(this, `network-${coTenancy}`, {
@@ -222,10 +233,10 @@ export class DockerTarget extends Construct implements IPlacementTarget {
         isolateMembers: coTenancy === CoTenancy.UNTRUSTED || coTenancy === CoTenancy.HOSTILE,
         labels: { [LABEL.stack]: this.namePrefix, [LABEL.coTenancy]: coTenancy, [LABEL.group]: `dense-${coTenancy}` }, provider: this.provider,
       });
-      networkRef = this.mode.networkRef(created);
-      this.groupNetworks.set(coTenancy, networkRef);
+      handle = this.networkHandle(created, true);
+      this.groupNetworks.set(coTenancy, handle);
     }
-    return networkRef;
+    return handle;
   }
 }
 

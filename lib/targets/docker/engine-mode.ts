@@ -30,6 +30,8 @@ export class EngineMode implements DockerMode {
     return network.name;
   }
 
+  public readonly networkRefField = 'networkName';
+
   public realize(scope: Construct, d: DockerWorkload): RealizedWorkload {
     const { where, name, workload, ports } = d;
     const replicas = workload.replicas ?? 1;

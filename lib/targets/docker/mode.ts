@@ -32,6 +32,8 @@ export interface DockerMode {
   publishingReplicas(workload: WorkloadSpec): number;
   /** The attribute containers or services name the network by (read once: each read creates a token). */
   networkRef(network: Network): string;
+  /** Which of the network handle's fields `networkRef` is, so the handle reuses that token. */
+  readonly networkRefField: 'networkName' | 'networkId';
   /** Builds the workload's containers or service. */
   realize(scope: Construct, d: DockerWorkload): RealizedWorkload;
 }

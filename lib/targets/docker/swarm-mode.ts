@@ -40,6 +40,8 @@ export class SwarmMode implements DockerMode {
     return network.id;
   }
 
+  public readonly networkRefField = 'networkId';
+
   public realize(scope: Construct, d: DockerWorkload): RealizedWorkload {
     const { where, name, workload, coTenancy, ports } = d;
     if (ports.some((p) => p.ip === LOOPBACK)) {

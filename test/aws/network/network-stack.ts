@@ -31,5 +31,5 @@ export function addTenant(scope: Construct, network: TenantNetwork, tenantId: st
   const tenant = new Construct(scope, tenantId);
   return tenantSecurityGroup(tenant, network, {
     where: tenant.node.path, tenantId, tags: { 'isolation:tenant': tenantId }, port: 8080, ...o,
-  });
+  }).securityGroupId;
 }

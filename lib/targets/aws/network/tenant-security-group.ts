@@ -6,6 +6,8 @@ import { subtractCidr } from './cidr-pool';
 import { TenantNetwork } from './tenant-network';
 import { PlacementError } from '../../../placement-error';
 import { TAG } from '../../../labels';
+import { HandleBuilder } from '../../handle-builder';
+import type { SecurityGroupHandle } from '../../handles';
 import { IngressRule } from '../../target';
 import { awsIngress, ingressTags, named } from '../context';
 
@@ -33,12 +35,13 @@ export interface TenantSecurityGroupOptions {
  * each other. Tenants sit in private subnets: a declared CIDR reaches them only from networks
  * connected to the VPC (VPN, Transit Gateway), never from the internet directly. Outbound without egress: tcp/443 to the endpoint security group
  * and the S3 prefix list, which is all the runtime needs (DNS, NTP and instance metadata are not
- * filtered by security groups). With egress: anywhere, as declared. Returns the group's id.
+ * filtered by security groups). With egress: anywhere, as declared. Returns the group's handle.
  */
-export function tenantSecurityGroup(scope: Construct, network: TenantNetwork, o: TenantSecurityGroupOptions): string {
+export function tenantSecurityGroup(scope: Construct, network: TenantNetwork, o: TenantSecurityGroupOptions): SecurityGroupHandle {
   const tags = o.tags;
+  const vpcId = network.vpcId;
   const sg = new SecurityGroup(scope, 'sg', {
-    vpcId: network.vpcId, name: `tenant-${o.tenantId}`, description: `tenant ${o.tenantId}: declared ingress only`,
+    vpcId, name: `tenant-${o.tenantId}`, description: `tenant ${o.tenantId}: declared ingress only`,
     tags: { ...named(tags, `tenant-${o.tenantId}`), ...(o.egress ? {} : { [TAG.egress]: 'none' }) },
   });
   const sgId = sg.id;
@@ -80,5 +83,5 @@ export function tenantSecurityGroup(scope: Construct, network: TenantNetwork, o:
       description: 'HTTPS to S3 through the gateway endpoint', tags,
     });
   }
-  return sgId;
+  return HandleBuilder.securityGroup(sg, { securityGroupId: sgId, vpcId });
 }
