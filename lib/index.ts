@@ -7,6 +7,7 @@ export * from './capacity/capacity-planner';
 export * from './capacity/cost-inputs';
 export * from './capacity/cost-estimator';
 export * from './capacity/pool-planner';
+export * from './capacity/tier-sizing';
 export * from './targets/target';
 export * from './targets/handles';
 export * from './targets/aws';

@@ -79,13 +79,17 @@ describe('AWS', () => {
     expect(userData).toContain('--cap-add NET_BIND_SERVICE');
   });
 
-  test('Fargate accepts only SYS_PTRACE, and says so', () => {
+  test('Fargate accepts only SYS_PTRACE: its offer refuses other capabilities, so the engine places the workload elsewhere, and a pin says why', () => {
     const { stack, target } = aws();
     const fargate = { isolation: { coTenancy: CoTenancy.HOSTILE }, efficiency: { priority: EfficiencyPriority.COST } };
     const traced = new IsolatedTenant(stack, 'debug', { target, tenantId: 'debug', workload: { ...base, capabilities: ['SYS_PTRACE'] }, ...fargate });
     expect(traced.placement.tier).toBe(T.MICROVM_CONTAINER);
-    expect(() => new IsolatedTenant(stack, 'proxy', { target, tenantId: 'proxy', workload: withCaps, ...fargate }))
-      .toThrow(/^stack\/proxy: workload.capabilities adds NET_BIND_SERVICE, but Fargate \(the microvm-container tier\) can add only SYS_PTRACE\..*Fix: /);
+    const proxy = new IsolatedTenant(stack, 'proxy', { target, tenantId: 'proxy', workload: withCaps, ...fargate });
+    expect(proxy.placement.tier).toBe(T.VM);
+    expect(proxy.placement.reasons).toContain('microvm-container cannot run this workload, so it is not considered: workload.capabilities adds '
+      + 'NET_BIND_SERVICE, but Fargate (the microvm-container tier) can add only SYS_PTRACE.');
+    expect(() => new IsolatedTenant(stack, 'pinned', { target, tenantId: 'pinned', workload: withCaps, pin: T.MICROVM_CONTAINER }))
+      .toThrow(/^stack\/pinned: pin 'microvm-container' cannot run this workload: workload.capabilities adds NET_BIND_SERVICE, but Fargate .*Fix: drop those capabilities, or pin a VM tier/);
   });
 
   test('declared capabilities pass the guards', () => {

@@ -19,14 +19,15 @@ function program(scope: Construct, target: IPlacementTarget): Record<string, T> 
   return Object.fromEntries(placed.map((p) => [p.node.id, p.placement.tier]));
 }
 
-test('synthesizes on AWS: tenants on VMs, untrusted plugins on Fargate, the rest on shared ECS capacity', () => {
+// DenseService's default priority is COST: tasks this small cost less on Fargate than their share of a pool in eu-west-1.
+test('synthesizes on AWS: tenants on VMs, the services where they cost least (Fargate for tasks this small)', () => {
   const stack = new TerraformStack(Testing.app(), 'stack');
   const target = new AwsTarget(stack, 'aws', {
     region: 'eu-west-1', availabilityZones: ['eu-west-1a', 'eu-west-1b'], ami: 'ami-0123456789abcdef0',
     ecsAmi: 'ami-0fedcba9876543210', accountId: '123456789012',
   });
   expect(program(stack, target)).toEqual({
-    web: T.SHARED_CONTAINER, worker: T.SHARED_CONTAINER, plugins: T.MICROVM_CONTAINER, acme: T.VM,
+    web: T.MICROVM_CONTAINER, worker: T.MICROVM_CONTAINER, plugins: T.MICROVM_CONTAINER, acme: T.VM,
   });
   const json = synth(stack).json;
   expect(Object.keys(json.resource.aws_instance)).toHaveLength(1);

@@ -236,8 +236,10 @@ function build(app, n) {
     'EOF',
     '',
   ].join('\n');
-  const poolPlan = AwsvpcTrunking.plan(Array.from({ length: n * serviceWorkload.replicas }, () => ({ cpu: serviceWorkload.cpu, memoryMiB: serviceWorkload.memoryMiB })),
-    scenarioTarget.region, 'pool');
+  // The pool's plan is the capacity layer's (not a resource a hand-written program would write differently).
+  const poolPlan = AwsvpcTrunking.planPool(Array.from({ length: n }, (_, i) => ({
+    key: `bench/service-${i}`, cpu: serviceWorkload.cpu, memoryMiB: serviceWorkload.memoryMiB, tasks: serviceWorkload.replicas, maxTasks: serviceWorkload.replicas,
+  })), scenarioTarget.availabilityZones.length, scenarioTarget.region, 'pool');
   new EcsAccountSettingDefault(stack, 'awsvpc-trunking', { name: 'awsvpcTrunking', value: 'enabled', provider });
   const template = new LaunchTemplate(stack, 'pool-launch-template', {
     namePrefix: `${DENSE}-trusted-`,
@@ -254,8 +256,8 @@ function build(app, n) {
   });
   const asg = new AutoscalingGroup(stack, 'pool-asg', {
     namePrefix: `${DENSE}-trusted-`,
-    minSize: 0,
-    maxSize: poolPlan.instances,
+    minSize: poolPlan.minInstances,
+    maxSize: poolPlan.maxInstances,
     vpcZoneIdentifier: densePrivate,
     launchTemplate: { id: template.id, version: '$Latest' },
     protectFromScaleIn: false,
@@ -269,7 +271,7 @@ function build(app, n) {
       autoScalingGroupArn: asg.arn,
       managedTerminationProtection: 'DISABLED',
       managedDraining: 'ENABLED',
-      managedScaling: { status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: Math.min(10, poolPlan.instances) },
+      managedScaling: { status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: Math.min(10, poolPlan.maxInstances) },
     },
     tags: p,
   });
@@ -451,7 +453,9 @@ function service(stack, s, cluster, vpc, subnetIds, key, capacityProviders) {
     taskDefinition: task.arn,
     desiredCount: w.replicas,
     capacityProviderStrategy: [{ capacityProvider: `cp_${STACK}_dense_aws_trusted`, weight: 1, base: 0 }],
-    orderedPlacementStrategy: [{ type: 'binpack', field: 'memory' }],
+    orderedPlacementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],
+    deploymentMaximumPercent: 200,
+    deploymentMinimumHealthyPercent: 100,
     networkConfiguration: { subnets: subnetIds, securityGroups: [sg.id], assignPublicIp: false },
     deploymentCircuitBreaker: { enable: true, rollback: true },
     propagateTags: 'SERVICE',

@@ -44,9 +44,12 @@ export class AwsSaasStack extends TerraformStack {
     // Everything by default: HOSTILE, BALANCED -> a VM of its own.
     new IsolatedTenant(this, 'fabrikam', { tenantId: 'fabrikam', target, workload: API });
 
-    // The provider's own services: trusted, packed densely on shared EC2 capacity.
+    // The provider's own services: trusted, packed densely on shared EC2 capacity. BALANCED takes the
+    // cheapest tier that suffices in table order, a shared pool; COST (DenseService's default) would
+    // compare prices, and for tasks this small Fargate is within a dollar a month in eu-central-1.
     new DenseService(this, 'storefront', {
       serviceName: 'storefront', target,
+      efficiency: { priority: EfficiencyPriority.BALANCED },
       // Runs as non-root on 8080 and writes only to /tmp: fits the read-only root without capabilities.
       workload: {
         image: 'nginxinc/nginx-unprivileged:1.27-alpine', cpu: 0.5, memoryMiB: 1024, port: 8080, replicas: 2,
@@ -62,6 +65,7 @@ export class AwsSaasStack extends TerraformStack {
     new DenseService(this, 'reports', {
       serviceName: 'reports', target,
       isolation: { coTenancy: CoTenancy.INTERNAL },
+      efficiency: { priority: EfficiencyPriority.BALANCED },
       workload: { image: 'ghcr.io/example/reports:3.2.0', cpu: 1, memoryMiB: 2048, environment: { LOG_LEVEL: 'info' } },
     });
   }

@@ -1,20 +1,32 @@
 import { NetworkCost, PlacementCost, PoolCost } from './cost-inputs';
-import { computeItems, HOURS_PER_MONTH, Money, sharedItems } from './cost-items';
-import { InstanceCatalog } from './instance-catalog';
+import { estimateSized, HOURS_PER_MONTH, Money, networkItems, poolItem } from './cost-items';
 import { PriceTables } from './price-tables';
 import { PlacementTier } from '../placement/boundary';
-import { PlacementEngine, TierCost } from '../placement/engine';
-import { TIER_TABLE, tierProfile } from '../placement/tiers';
-import { IsolationNeeds } from '../needs/needs';
-import { PlacementError } from '../placement-error';
 import { requireStruct, requireStructs } from '../needs/input-check';
 
-/** One line of an estimate. */
+/** One line of an estimate or a bill. */
 export interface CostItem {
   /** What is paid for, in plain words. */
   readonly what: string;
   /** USD per month (730 hours), rounded to cents. */
   readonly monthlyUsd: number;
+  /**
+   * The Terraform resource type the item prices, e.g. 'aws_nat_gateway'.
+   * @default - a charge no resource carries (the Dedicated Instances region fee) or a usage-priced one
+   */
+  readonly resourceType?: string;
+  /**
+   * How many units of `resourceType` the item prices: resources, but zones of an interface endpoint (it
+   * is billed per zone), and the fraction of a shared pool a service's share is.
+   * @default - none (no resourceType)
+   */
+  readonly quantity?: number;
+  /**
+   * Set when the amount is not only confirmed list prices: what it rests on (an estimate's rule, a
+   * price-list row not re-checked, an assumption such as the load balancer's capacity units).
+   * @default - confirmed list prices only
+   */
+  readonly estimate?: string;
 }
 
 /** The monthly cost of a placement, a network or a pool. */
@@ -48,41 +60,44 @@ export interface PriceTableInfo {
   readonly warning?: string;
 }
 
-/** What a workload would cost on one tier. */
+/** One tier a target offered a workload, as the report shows it. */
 export interface TierAlternative {
-  /** The tier priced. */
+  /** The tier offered. */
   readonly tier: PlacementTier;
-  /** What the workload would cost on it per month. */
-  readonly monthlyUsd: number;
   /** The tier isolates enough for the workload's needs. */
   readonly meetsNeeds: boolean;
+  /**
+   * What the workload would cost on it per month (the offer's estimate).
+   * @default - unpriced (a Docker target), or the tier cannot run it
+   */
+  readonly monthlyUsd?: number;
+  /**
+   * Why the tier cannot run the workload.
+   * @default - it can
+   */
+  readonly refusal?: string;
 }
 
-/** Monthly USD of placements, from the dated price tables. Pure and deterministic; list prices, 730 hours a month. */
+/** Monthly USD of placements, networks and pools, from the dated price tables. Pure and deterministic; list prices, 730 hours a month. */
 export class CostEstimator {
   /** Hours in the month the estimates use. */
   public static readonly HOURS_PER_MONTH = HOURS_PER_MONTH;
 
-  /** The monthly cost of one placement, as items. Throws PlacementError for invalid input. */
+  /**
+   * The monthly cost of one placement, as items: its tier sized as an AwsTarget sizes it (instance type,
+   * Dedicated Hosts, Fargate size, pool), then what it owns. Throws PlacementError for invalid input or a
+   * tier that cannot run it.
+   */
   public static estimate(input: PlacementCost): CostEstimate {
     requireStruct('CostEstimator.estimate', 'the placement', input, "{ tier: 'vm', cpu: 1, memoryMiB: 2048 }");
-    const money = new Money(input.where ?? 'workload', input.region ?? 'us-east-1');
-    computeItems(money, input);
-    sharedItems(money, input);
-    return money.estimate();
+    return estimateSized(input).cost;
   }
 
-  /** The monthly cost of a network: endpoints per zone, NAT gateways, public IPv4, flow log ingestion. */
+  /** The monthly cost of a network: endpoints per zone, NAT gateways, public IPv4, its flow log key and ingestion. */
   public static network(input: NetworkCost): CostEstimate {
     requireStruct('CostEstimator.network', 'the network', input, '{ interfaceEndpoints: 7, zones: 2 }');
     const money = new Money('network', input.region ?? 'us-east-1');
-    const p = money.prices;
-    const endpointHours = money.count('interfaceEndpoints', input.interfaceEndpoints) * money.count('zones', input.zones);
-    money.hourly(`interface endpoints: ${input.interfaceEndpoints} x ${input.zones} zones (data processed, $${p.endpointGb.usd}/GB, not included)`, endpointHours * p.endpointZoneHour.usd);
-    const nat = money.count('natGateways', input.natGateways ?? 0);
-    money.hourly(`NAT gateways: ${nat} (data processed, $${p.natGb.usd}/GB, not included)`, nat * p.natHour.usd);
-    money.hourly(`public IPv4 addresses: ${input.publicIpv4Addresses ?? 0}`, money.count('publicIpv4Addresses', input.publicIpv4Addresses ?? 0) * p.ipv4Hour.usd);
-    money.monthly(`flow log ingestion: ${input.flowLogGiBPerMonth ?? 0} GiB`, money.amount('flowLogGiBPerMonth', input.flowLogGiBPerMonth ?? 0) * p.logsIngestGb.usd);
+    networkItems(money, input, 'network');
     return money.estimate();
   }
 
@@ -90,61 +105,8 @@ export class CostEstimator {
   public static pool(input: PoolCost): CostEstimate {
     requireStruct('CostEstimator.pool', 'the pool', input, "{ instanceType: 'c6i.large', instances: 2 }");
     const money = new Money('pool', input.region ?? 'us-east-1');
-    const instances = money.count('instances', input.instances);
-    const hourly = money.instanceHourly(input.instanceType);
-    money.hourly(`pool: ${instances} x ${input.instanceType} on demand`, instances * hourly);
-    const volume = money.amount('rootVolumeGiB', input.rootVolumeGiB ?? 30);
-    money.monthly(`pool storage: ${instances} x ${volume} GiB gp3`, instances * volume * money.prices.gp3GbMonth.usd);
+    poolItem(money, 'pool', input.instanceType, money.count('instances', input.instances), money.amount('rootVolumeGiB', input.rootVolumeGiB ?? 30));
     return money.estimate();
-  }
-
-  /**
-   * What the workload would cost on each of the target's tiers (in table order), and whether each isolates
-   * enough. The input is re-aimed at each tier (its instance type kept where the tier accepts it, else the
-   * cheapest that fits). A tier that cannot run the workload at all (too large for any of its sizes) is left out.
-   */
-  public static alternatives(input: PlacementCost, tiers: PlacementTier[], isolation: IsolationNeeds): TierAlternative[] {
-    requireStruct('CostEstimator.alternatives', 'the placement', input, "{ tier: 'vm', cpu: 1, memoryMiB: 2048 }");
-    if (!Array.isArray(tiers)) requireStructs('CostEstimator.alternatives', 'tiers', tiers, "'vm'");
-    return CostEstimator.alternativesOf([...new Set(tiers)].map((tier) => alternativeInput(input, tier)), isolation);
-  }
-
-  /**
-   * The same from one fully described placement per tier, for a target whose tiers differ in more than
-   * compute (e.g. a Fargate tenant needs fewer endpoints of its own than a VM tenant). One input per tier.
-   */
-  public static alternativesOf(placements: PlacementCost[], isolation: IsolationNeeds): TierAlternative[] {
-    requireStructs('CostEstimator.alternativesOf', 'placements', placements, "{ tier: 'vm', cpu: 1, memoryMiB: 2048 }");
-    requireStruct('CostEstimator.alternativesOf', 'isolation', isolation, "{ coTenancy: 'hostile' }");
-    const required = PlacementEngine.requiredBoundary(isolation);
-    const ownKernel = isolation.ownKernel === true;
-    const tiers = placements.map((p) => p.tier);
-    const twice = tiers.find((t, i) => tiers.indexOf(t) !== i);
-    if (twice !== undefined) {
-      throw new PlacementError(placements[0].where ?? 'workload', `alternatives list tier '${twice}' twice.`, 'give one placement per tier.');
-    }
-    const out: TierAlternative[] = [];
-    for (const placement of [...placements].sort((a, b) => order(a.tier) - order(b.tier))) {
-      const profile = tierProfile(placement.tier);
-      let estimate: CostEstimate;
-      try {
-        estimate = CostEstimator.estimate(placement);
-      } catch (e) {
-        if (e instanceof PlacementError) continue;
-        throw e;
-      }
-      out.push({
-        tier: placement.tier, monthlyUsd: estimate.monthlyUsd,
-        meetsNeeds: PlacementEngine.isAtLeast(profile.provides, required) && !(ownKernel && profile.family === 'container'),
-      });
-    }
-    return out;
-  }
-
-  /** The engine's `tierCosts` from alternatives: every alternative, priced. */
-  public static tierCosts(alternatives: TierAlternative[]): TierCost[] {
-    requireStructs('CostEstimator.tierCosts', 'alternatives', alternatives, "{ tier: 'vm', monthlyUsd: 70.08, meetsNeeds: true }");
-    return alternatives.map((a) => ({ tier: a.tier, monthlyUsd: a.monthlyUsd }));
   }
 
   /** The total of several estimates (a stack's), in cents exactly. */
@@ -160,14 +122,3 @@ export class CostEstimator {
   }
 }
 
-function order(tier: PlacementTier): number {
-  return TIER_TABLE.findIndex((p) => p.tier === tier);
-}
-
-/** The input re-aimed at another tier: sizes chosen for that tier unless the given ones suit it. */
-function alternativeInput(input: PlacementCost, tier: PlacementTier): PlacementCost {
-  if (tier === input.tier) return input;
-  const given = input.instanceType === undefined ? undefined : InstanceCatalog.find(input.instanceType);
-  const keepType = given !== undefined && InstanceCatalog.refusal(tier, given) === undefined;
-  return { ...input, tier, hosts: undefined, instanceType: keepType ? input.instanceType : undefined };
-}

@@ -15,17 +15,7 @@ export enum CpuArchitecture {
   ARM64 = 'arm64',
 }
 
-/** Something several workloads share, and how many share it. */
-export interface CostShare {
-  /** What is shared, e.g. 'tenant network endpoints'. */
-  readonly what: string;
-  /** The monthly USD of the whole shared thing (e.g. from CostEstimator.network or .pool). */
-  readonly monthlyUsd: number;
-  /** How many workloads share it; this workload's share is monthlyUsd / sharers. */
-  readonly sharers: number;
-}
-
-/** One placement to price: what a target knows once it has realized a decision. */
+/** One placement to price: a workload on one tier, and what it owns there. */
 export interface PlacementCost {
   /** The tier the workload runs on. */
   readonly tier: PlacementTier;
@@ -39,40 +29,48 @@ export interface PlacementCost {
    * @default 1
    */
   readonly replicas?: number;
+  /**
+   * Tasks a capacity pool must have room for at most (SHARED_CONTAINER with autoscaling: its maximum);
+   * the pool is priced for `replicas`.
+   * @default - replicas
+   */
+  readonly maxReplicas?: number;
   /** vCPUs one replica needs. */
   readonly cpu: number;
   /** MiB one replica needs. */
   readonly memoryMiB: number;
   /**
-   * The instance type of the VM tiers.
-   * @default - the cheapest catalogue type the tier accepts that fits one replica
+   * The instance type of the VM tiers, given rather than chosen.
+   * @default - the cheapest catalogue type the tier accepts that fits one replica (DEDICATED_HOST: of the family with the cheapest host plan)
    */
   readonly instanceType?: string;
   /**
-   * The instance type of the pool a container tier (SHARED_CONTAINER, SANDBOXED_CONTAINER) runs on.
-   * @default - the cheapest catalogue type that fits one replica
+   * STEADY load: no burstable (t*) type is chosen.
+   * @default false
    */
-  readonly poolInstanceType?: string;
+  readonly steady?: boolean;
   /**
    * Fargate task architecture (MICROVM_CONTAINER).
    * @default CpuArchitecture.X86_64
    */
   readonly architecture?: CpuArchitecture;
   /**
-   * Zones the replicas are spread over; own endpoints are billed per zone, and DEDICATED_HOST needs a host per zone used.
+   * Zones the replicas spread over: DEDICATED_HOST needs a host per zone used, a pool an instance per zone
+   * once it runs two or more tasks, and an internet-facing load balancer has a public address per zone.
    * @default 1
    */
   readonly zones?: number;
   /**
-   * Dedicated Hosts allocated (DEDICATED_HOST).
-   * @default - as few hosts of the family as hold the replicas, at least one per zone used
-   */
-  readonly hosts?: number;
-  /**
-   * Root volume (gp3) of each instance of the VM tiers, GiB.
+   * Root volume (gp3) of each instance of the VM tiers, GiB (pools use the ECS-optimized AMI's 30).
    * @default 8
    */
   readonly rootVolumeGiB?: number;
+  /**
+   * SHARED_CONTAINER on a pool other workloads share: priced as the share of the pool its tasks reserve,
+   * rather than as a pool of its own.
+   * @default false
+   */
+  readonly sharedPool?: boolean;
   /**
    * The workload has a KMS key of its own.
    * @default true
@@ -84,40 +82,25 @@ export interface PlacementCost {
    */
   readonly logIngestionGiBPerMonth?: number;
   /**
-   * Interface endpoints of its own network (dedicatedNetwork), billed per zone.
-   * @default 0
+   * A network of its own (dedicatedNetwork): its endpoints, NAT gateways, addresses and flow log key.
+   * @default - none: it runs in a network its target shares (priced once, among the stack's shared items)
    */
-  readonly ownInterfaceEndpoints?: number;
-  /**
-   * NAT gateways of its own network.
-   * @default 0
-   */
-  readonly ownNatGateways?: number;
-  /**
-   * Public IPv4 addresses of its own (a public load balancer has one per zone).
-   * @default 0
-   */
-  readonly publicIpv4Addresses?: number;
+  readonly ownNetwork?: NetworkCost;
   /**
    * Its own load balancer.
    * @default LoadBalancerKind.NONE
    */
   readonly loadBalancer?: LoadBalancerKind;
   /**
+   * The load balancer is internet-facing: it has a public IPv4 address in each zone.
+   * @default false
+   */
+  readonly internetFacing?: boolean;
+  /**
    * Average capacity units (LCU or NLCU) the load balancer uses per hour: an assumption, 1 is a small service.
    * @default 1
    */
   readonly loadBalancerCapacityUnits?: number;
-  /**
-   * Workloads sharing the Dedicated Instances region fee ($2/hour while any dedicated instance runs); DEDICATED_VM only.
-   * @default 1
-   */
-  readonly dedicatedFeeSharers?: number;
-  /**
-   * Its shares of what it shares: the shared network, a capacity pool.
-   * @default - none
-   */
-  readonly shares?: CostShare[];
   /**
    * Where the request comes from (a construct path), used in error messages.
    * @default 'workload'
@@ -125,7 +108,7 @@ export interface PlacementCost {
   readonly where?: string;
 }
 
-/** The shared network of a target (or a tenant's own, with dedicatedNetwork). */
+/** A network: the tenant network of a target, the dense services' VPC, or a tenant's own with dedicatedNetwork. */
 export interface NetworkCost {
   /**
    * The AWS region.
@@ -146,6 +129,11 @@ export interface NetworkCost {
    * @default 0
    */
   readonly publicIpv4Addresses?: number;
+  /**
+   * KMS keys of the network (its flow log's).
+   * @default 0
+   */
+  readonly kmsKeys?: number;
   /**
    * Flow log data ingested per month, GiB.
    * @default 0

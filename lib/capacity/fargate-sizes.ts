@@ -39,8 +39,24 @@ function steps(low: number, high: number, step: number): number[] {
   return Array.from({ length: (high - low) / step + 1 }, (_, i) => low + i * step);
 }
 
+// Fargate's linuxParameters accept only this added capability (ECS task definition parameters, checked 2026-11).
+const FARGATE_CAPABILITIES = ['SYS_PTRACE'];
+
 /** Fargate's valid task sizes and the rounding of a workload to one. Pure. */
 export class FargateSizes {
+  /** The Linux capabilities a Fargate task may add. */
+  public static readonly CAPABILITIES: readonly string[] = FARGATE_CAPABILITIES;
+
+  /** Refuses, with a PlacementError, capabilities a Fargate task cannot add (the tier then cannot run the workload). */
+  public static checkCapabilities(where: string, capabilities: readonly string[] = []): void {
+    const unsupported = capabilities.filter((cap) => !FARGATE_CAPABILITIES.includes(cap));
+    if (unsupported.length > 0) {
+      throw new PlacementError(where, `workload.capabilities adds ${unsupported.join(', ')}, but Fargate (the microvm-container tier) `
+        + `can add only ${FARGATE_CAPABILITIES.join(', ')}.`,
+      'drop those capabilities, or pin a VM tier (vm, dedicated-vm) where the container may add them.');
+    }
+  }
+
   /** Every valid size, cheapest first. */
   public static all(): FargateSize[] {
     return [...SIZES];

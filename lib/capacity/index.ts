@@ -4,5 +4,6 @@ export * from './capacity-planner';
 export * from './cost-inputs';
 export * from './cost-estimator';
 export * from './pool-planner';
+export * from './tier-sizing';
 export * from './quotas';
 export * from './quotas-counter';

@@ -1,5 +1,6 @@
 import { PlacementTier } from '../placement/boundary';
 import { ec2Hourly } from './prices/ec2';
+import { PriceTables } from './price-tables';
 import { PlacementError } from '../placement-error';
 
 /** One EC2 instance type. */
@@ -12,7 +13,7 @@ export interface InstanceType {
   readonly memoryMiB: number;
   /** T-family: CPU credits, so no steady full-core performance. */
   readonly burstable: boolean;
-  /** On-demand Linux price in us-east-1, USD per hour. */
+  /** On-demand Linux price in us-east-1, USD per hour: the catalogue's order (a selection ranks by its region's prices). */
   readonly hourlyUsd: number;
 }
 
@@ -117,6 +118,11 @@ export interface InstanceRequest {
    * @default false
    */
   readonly steady?: boolean;
+  /**
+   * The region whose prices rank the types and are quoted in the note.
+   * @default 'us-east-1'
+   */
+  readonly region?: string;
 }
 
 /** The type picked and a sentence saying why. */
@@ -150,6 +156,7 @@ export class InstanceCatalog {
    */
   public static select(request: InstanceRequest): InstanceChoice {
     const { where, tier } = request;
+    const region = request.region ?? 'us-east-1';
     const needMiB = request.memoryMiB + HOST_RESERVED_MIB;
     const shape = `${request.cpu} vCPU / ${request.memoryMiB} MiB (+${HOST_RESERVED_MIB} MiB for the OS and Docker)`;
     if (request.instanceType !== undefined) {
@@ -159,20 +166,26 @@ export class InstanceCatalog {
           `use one of the catalogue's families (${Object.keys(FAMILIES).join(', ')}), e.g. 'm6i.large', or leave instanceType out.`);
       }
       const refusal = InstanceCatalog.refusal(tier, type);
-      if (refusal) throw new PlacementError(where, `instanceType '${type.name}' ${refusal}`, suggestion(tier, request.cpu, needMiB));
+      if (refusal) throw new PlacementError(where, `instanceType '${type.name}' ${refusal}`, suggestion(tier, request.cpu, needMiB, region));
       if (type.vcpus < request.cpu || type.memoryMiB < needMiB) {
         throw new PlacementError(where, `instanceType '${type.name}' (${type.vcpus} vCPU / ${type.memoryMiB} MiB) is too small for ${shape}.`,
-          suggestion(tier, request.cpu, needMiB));
+          suggestion(tier, request.cpu, needMiB, region));
       }
-      return { type, hostVcpus: InstanceCatalog.hostVcpus(type.family), note: `${tier}: instance type ${type.name} as given (${type.vcpus} vCPU / ${type.memoryMiB} MiB, $${type.hourlyUsd}/h on demand in us-east-1).` };
+      return { type, hostVcpus: InstanceCatalog.hostVcpus(type.family), note: `${tier}: instance type ${type.name} as given by instanceType (${type.vcpus} vCPU / ${type.memoryMiB} MiB, ${onDemand(type, region)}).` };
     }
-    const type = cheapestFit(tier, request.cpu, needMiB, request.steady === true);
+    const type = cheapestFit(tier, request.cpu, needMiB, request.steady === true, region);
     if (!type) {
       const largest = largestFor(tier);
       throw new PlacementError(where, `the workload (${shape}) is larger than any catalogue type for ${tier}; the largest is ${largest.name} (${largest.vcpus} vCPU / ${largest.memoryMiB} MiB).`,
         'lower workload.cpu / workload.memoryMiB per replica and raise workload.replicas instead.');
     }
-    return { type, hostVcpus: InstanceCatalog.hostVcpus(type.family), note: `${tier}: instance type ${type.name} (${type.vcpus} vCPU / ${type.memoryMiB} MiB, $${type.hourlyUsd}/h on demand in us-east-1) is the cheapest ${request.steady ? 'non-burstable (STEADY load) ' : ''}catalogue type that fits ${shape}.` };
+    return { type, hostVcpus: InstanceCatalog.hostVcpus(type.family), note: `${tier}: instance type ${type.name} chosen (no instanceType given): the cheapest ${request.steady ? 'non-burstable (STEADY load) ' : ''}catalogue type that fits ${shape} (${type.vcpus} vCPU / ${type.memoryMiB} MiB, ${onDemand(type, region)}).` };
+  }
+
+  /** The on-demand price of a type in a region's table, as a note says it: `$0.0970/h on demand in eu-central-1`. */
+  public static quote(typeName: string, region: string): string {
+    const type = InstanceCatalog.find(typeName);
+    return type ? onDemand(type, region) : `no price for ${typeName}`;
   }
 
   /** Why the tier refuses a type, or undefined when it accepts it. */
@@ -194,16 +207,29 @@ function accepts(tier: PlacementTier, type: InstanceType): boolean {
   return InstanceCatalog.refusal(tier, type) === undefined;
 }
 
-function cheapestFit(tier: PlacementTier, cpu: number, memoryMiB: number, steady = false): InstanceType | undefined {
-  return BY_PRICE.find((t) => accepts(tier, t) && !(steady && t.burstable) && t.vcpus >= cpu && t.memoryMiB >= memoryMiB);
+/** The cheapest fitting type at the region's prices; ties in catalogue order (the smaller, then the newer family). */
+function cheapestFit(tier: PlacementTier, cpu: number, memoryMiB: number, steady: boolean, region: string): InstanceType | undefined {
+  let best: { type: InstanceType; usd: number } | undefined;
+  for (const type of BY_PRICE) {
+    if (!accepts(tier, type) || (steady && type.burstable) || type.vcpus < cpu || type.memoryMiB < memoryMiB) continue;
+    const usd = PriceTables.instanceHourly(type.name, region)?.usd ?? type.hourlyUsd;
+    if (!best || usd < best.usd) best = { type, usd };
+  }
+  return best?.type;
+}
+
+function onDemand(type: InstanceType, region: string): string {
+  const table = PriceTables.resolve(region);
+  const usd = PriceTables.instanceHourly(type.name, region)?.usd ?? type.hourlyUsd;
+  return `$${usd}/h on demand in ${table.region}${table.region === region ? '' : ` (no price table for ${region})`}`;
 }
 
 function largestFor(tier: PlacementTier): InstanceType {
   return CATALOG.filter((t) => accepts(tier, t)).reduce((a, b) => (b.memoryMiB > a.memoryMiB || (b.memoryMiB === a.memoryMiB && b.vcpus > a.vcpus) ? b : a));
 }
 
-function suggestion(tier: PlacementTier, cpu: number, memoryMiB: number): string {
-  const fit = cheapestFit(tier, cpu, memoryMiB);
+function suggestion(tier: PlacementTier, cpu: number, memoryMiB: number, region: string): string {
+  const fit = cheapestFit(tier, cpu, memoryMiB, false, region);
   return fit ? `use '${fit.name}' (the cheapest that fits ${tier}) or leave instanceType out to have it chosen.`
     : 'lower workload.cpu / workload.memoryMiB per replica and raise workload.replicas instead.';
 }

@@ -2,6 +2,7 @@ import { CapacityPlanner, PackItem } from './capacity-planner';
 import { HOST_RESERVED_MIB, InstanceCatalog, InstanceType } from './instance-catalog';
 import { PriceTables } from './price-tables';
 import { HOURS_PER_MONTH } from './prices/sources';
+import { PlacementTier } from '../placement/boundary';
 import { PlacementError } from '../placement-error';
 import { requireStruct, requireStructs } from '../needs/input-check';
 
@@ -57,6 +58,32 @@ export interface PoolPlan {
   readonly assignment: number[];
 }
 
+/**
+ * A dense capacity pool as planned for the tasks it holds: its type and count, the floor that keeps a
+ * replica in every zone, and the headroom for a rolling deployment. The ASG's min and max follow it;
+ * the estimate prices `instances`.
+ */
+export interface PoolSizing {
+  /** The instance type of the pool. */
+  readonly instanceType: string;
+  /** Instances planned (and priced): the packing of the tasks that run (desired counts), at least `minInstances`. */
+  readonly instances: number;
+  /** The pool never runs fewer (the ASG's min_size): one per zone once a service runs two or more tasks, so a zone's loss leaves a replica. */
+  readonly minInstances: number;
+  /** The pool never runs more (the ASG's max_size): room for every service at its most replicas and a rolling deployment of the largest at maximumPercent 200. */
+  readonly maxInstances: number;
+  /** Zones the pool spans. */
+  readonly zones: number;
+  /** The most tasks on one instance. */
+  readonly tasksPerInstance: number;
+  /** The busier dimension's share of the planned instances' capacity the tasks reserve (0..1, 3 decimals). */
+  readonly utilization: number;
+  /** The dimension that share is of: 'cpu', 'memory' or 'tasks' (trunked network interfaces); workloads share the pool's cost by it. */
+  readonly binding: string;
+  /** The plan in words: why this many instances, and why that min and max. */
+  readonly why: string;
+}
+
 /** A tenant's replicas to place on Dedicated Hosts of its own. */
 export interface HostPlanRequest {
   /** Instances (replicas) to run on the hosts. */
@@ -76,6 +103,11 @@ export interface HostPlanRequest {
    */
   readonly region?: string;
   /**
+   * The instance type of every replica, given by the user: its family's hosts are planned.
+   * @default - the family whose plan costs least by host price, and its cheapest type that fits a replica
+   */
+  readonly instanceType?: string;
+  /**
    * Where the request comes from (a construct path), used in error messages.
    * @default 'hosts'
    */
@@ -92,6 +124,8 @@ export interface HostPlan {
   readonly hosts: number;
   /** Instances of that type one host holds. */
   readonly instancesPerHost: number;
+  /** vCPUs one host of the family offers. */
+  readonly hostVcpus: number;
   /** Host hours per month at the (estimated) host price, 730 hours. */
   readonly monthlyUsd: number;
 }
@@ -99,9 +133,11 @@ export interface HostPlan {
 /** Sizes a capacity pool by packing its tasks onto each candidate type and keeping the cheapest. Pure. */
 export class PoolPlanner {
   /**
-   * The host family with the cheapest plan by host price (not instance price): for each family with
-   * Dedicated Hosts its cheapest type that fits a replica, as many replicas per host as its vCPUs allow,
-   * and as few hosts as the replicas and zones allow. Ties: the family of the cheaper type.
+   * The Dedicated Hosts a workload's replicas run on: for each family with Dedicated Hosts its cheapest
+   * type that fits a replica (or the given type), as many replicas per host as its vCPUs allow, and
+   * H = max(ceil(replicas / perHost), min(replicas, zones)) hosts (a host lives in one zone); without a
+   * given type the family whose plan costs least by host price (not instance price). The one place the
+   * host count is computed: the estimate prices it and the realization allocates it.
    */
   public static planDedicatedHosts(request: HostPlanRequest): HostPlan {
     requireStruct('planDedicatedHosts', 'the request', request, '{ cpu: 1, memoryMiB: 2048, replicas: 2, zones: 2 }');
@@ -110,7 +146,21 @@ export class PoolPlanner {
     for (const [field, v, min] of [['replicas', request.replicas, 1], ['zones', zones, 1]] as const) {
       if (!Number.isInteger(v) || v < min) throw new PlacementError(where, `${field} must be a whole number of at least ${min}, got ${String(v)}.`, `give ${field} >= ${min}.`);
     }
+    for (const [field, v] of [['cpu', request.cpu], ['memoryMiB', request.memoryMiB]] as const) {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new PlacementError(where, `${field} must be a positive number, got ${String(v)}.`, `give ${field} > 0.`);
+    }
     const region = request.region ?? 'us-east-1';
+    const planOn = (type: InstanceType): HostPlan => {
+      const hostVcpus = InstanceCatalog.hostVcpus(type.family);
+      const instancesPerHost = Math.floor(hostVcpus / type.vcpus);
+      const hosts = Math.max(Math.ceil(request.replicas / instancesPerHost), Math.min(request.replicas, zones));
+      const hourly = PriceTables.hostHourly(type.family, hostVcpus, region)!.usd;
+      return { family: type.family, instanceType: type.name, hosts, instancesPerHost, hostVcpus, monthlyUsd: Math.round(hosts * hourly * HOURS_PER_MONTH * 100) / 100 };
+    };
+    if (request.instanceType !== undefined) {
+      // Validates the given type for the tier (a family with hosts, not burstable, large enough).
+      return planOn(InstanceCatalog.select({ where, tier: PlacementTier.DEDICATED_HOST, cpu: request.cpu, memoryMiB: request.memoryMiB, instanceType: request.instanceType, region }).type);
+    }
     let best: HostPlan | undefined;
     const seen = new Set<string>();
     for (const type of InstanceCatalog.all()) { // cheapest first: the first fitting type per family is its cheapest
@@ -118,11 +168,8 @@ export class PoolPlanner {
       if (seen.has(type.family) || type.burstable || hostVcpus < type.vcpus) continue;
       if (type.vcpus < request.cpu || type.memoryMiB < request.memoryMiB + HOST_RESERVED_MIB) continue;
       seen.add(type.family);
-      const instancesPerHost = Math.floor(hostVcpus / type.vcpus);
-      const hosts = Math.max(Math.ceil(request.replicas / instancesPerHost), Math.min(request.replicas, zones));
-      const hourly = PriceTables.hostHourly(type.family, hostVcpus, region)!.usd;
-      const monthlyUsd = Math.round(hosts * hourly * HOURS_PER_MONTH * 100) / 100;
-      if (!best || monthlyUsd < best.monthlyUsd) best = { family: type.family, instanceType: type.name, hosts, instancesPerHost, monthlyUsd };
+      const plan = planOn(type);
+      if (!best || plan.monthlyUsd < best.monthlyUsd) best = plan;
     }
     if (!best) {
       throw new PlacementError(where, `no Dedicated Host family has a type for ${request.cpu} vCPU / ${request.memoryMiB} MiB (+${HOST_RESERVED_MIB} MiB).`,

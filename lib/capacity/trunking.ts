@@ -4,7 +4,7 @@
 // c5.large runs 2 awsvpc tasks untrunked) rises to the table below. Bridge networking with dynamic host
 // ports would lose the per-service security groups; it was rejected for that.
 import { HOST_RESERVED_MIB, InstanceCatalog, InstanceType } from './instance-catalog';
-import { PoolPlan, PoolPlanner } from './pool-planner';
+import { PoolPlan, PoolPlanner, PoolSizing } from './pool-planner';
 import { PackItem } from './capacity-planner';
 import { PriceTables } from './price-tables';
 import { HOURS_PER_MONTH } from './prices/sources';
@@ -34,14 +34,14 @@ export class AwsvpcTrunking {
    * The cheapest pool for the tasks among the trunking types, each with its own task limit (ties: fewer
    * instances, then the cheaper type, as PoolPlanner).
    */
-  public static plan(tasks: PackItem[], region: string, where: string): PoolPlan {
+  public static plan(tasks: PackItem[], region: string, where: string, minInstances = 1): PoolPlan {
     const cpu = tasks.reduce((s, t) => s + t.cpu, 0);
     const memory = tasks.reduce((s, t) => s + t.memoryMiB, 0);
     // Cheapest lower bound first; stop when no remaining type's bound beats the best plan.
     const candidates = InstanceCatalog.all().map((type) => {
       const slots = AwsvpcTrunking.tasksPerInstance(type);
       const hourly = PriceTables.instanceHourly(type.name, region)?.usd ?? 0;
-      const bound = Math.max(1, Math.ceil(cpu / type.vcpus - 1e-9), Math.ceil(memory / (type.memoryMiB - HOST_RESERVED_MIB) - 1e-9), slots ? Math.ceil(tasks.length / slots) : 0);
+      const bound = Math.max(minInstances, Math.ceil(cpu / type.vcpus - 1e-9), Math.ceil(memory / (type.memoryMiB - HOST_RESERVED_MIB) - 1e-9), slots ? Math.ceil(tasks.length / slots) : 0);
       return { type, slots, hourly, bound: Math.round(bound * hourly * HOURS_PER_MONTH * 100) / 100 };
     }).filter((c) => c.slots > 0 && c.hourly > 0 && !tasks.some((t) => t.cpu > c.type.vcpus || t.memoryMiB > c.type.memoryMiB - HOST_RESERVED_MIB))
       .sort((a, b) => a.bound - b.bound || a.hourly - b.hourly);
@@ -50,7 +50,7 @@ export class AwsvpcTrunking {
       if (best && bound > best.monthlyUsd) break;
       let plan: PoolPlan;
       try {
-        plan = PoolPlanner.plan({ tasks, region, where, instanceTypes: [type.name], maxTasksPerInstance: slots });
+        plan = PoolPlanner.plan({ tasks, region, where, instanceTypes: [type.name], maxTasksPerInstance: slots, minInstances });
       } catch {
         continue; // the largest task does not fit this type
       }
@@ -59,4 +59,62 @@ export class AwsvpcTrunking {
     // No trunking type fits: PoolPlanner's own refusal names the fix.
     return best ?? PoolPlanner.plan({ tasks, region, where, instanceTypes: [] });
   }
+
+  /**
+   * A dense pool for the services it holds: the tasks they run (their desired counts) packed onto the
+   * cheapest trunking type, and at least one instance per zone once a service runs two or more tasks
+   * (ECS spreads them over zones first); that is what is planned and priced. The max leaves room for every
+   * service at its most replicas (autoscaling's maximum) and a rolling deployment of the largest one at
+   * maximumPercent 200 (its tasks once more) beside them. Each service's share is what its tasks reserve
+   * of the binding dimension; the rest is the pool's slack.
+   */
+  public static planPool(services: PoolService[], zones: number, region: string, where: string): PlannedPool {
+    const copies = (s: PoolService, n: number) => Array.from({ length: n }, () => ({ cpu: s.cpu, memoryMiB: s.memoryMiB }));
+    const tasks = services.flatMap((s) => copies(s, s.tasks));
+    const spread = services.some((s) => s.tasks >= 2);
+    const floor = spread ? zones : 1;
+    const plan = AwsvpcTrunking.plan(tasks, region, where, floor);
+    const type = InstanceCatalog.find(plan.instanceType)!;
+    const slots = AwsvpcTrunking.tasksPerInstance(type);
+    const largest = services.reduce<PoolService | undefined>((a, s) => (!a || s.maxTasks * s.memoryMiB > a.maxTasks * a.memoryMiB ? s : a), undefined);
+    const peak = [...services.flatMap((s) => copies(s, s.maxTasks)), ...(largest ? copies(largest, largest.maxTasks) : [])];
+    const maxInstances = Math.max(plan.instances,
+      PoolPlanner.plan({ tasks: peak, region, where, instanceTypes: [type.name], maxTasksPerInstance: slots, minInstances: plan.instances }).instances);
+    const capacity = { cpu: plan.instances * type.vcpus, memory: plan.instances * (type.memoryMiB - HOST_RESERVED_MIB), tasks: plan.instances * slots };
+    const used = (s: PoolService) => ({ cpu: s.tasks * s.cpu, memory: s.tasks * s.memoryMiB, tasks: s.tasks });
+    const total = { cpu: 0, memory: 0, tasks: 0 };
+    for (const s of services) for (const d of DIMENSIONS) total[d] += used(s)[d];
+    const binding = DIMENSIONS.reduce((a, d) => (total[d] / capacity[d] > total[a] / capacity[a] ? d : a));
+    const scales = services.some((s) => s.maxTasks > s.tasks);
+    const why = `${plan.instances} x ${type.name} (${type.vcpus} vCPU / ${type.memoryMiB} MiB, ${slots} trunked tasks each) for the ${tasks.length} task(s) that run; `
+      + (spread ? `min ${floor}: one instance in each of the ${zones} zones, as a service runs 2 or more tasks (ECS spreads a service's tasks over the zones, then binpacks); `
+        : 'min 1: no service runs 2 or more tasks; ')
+      + `max ${maxInstances}: room for ${scales ? 'every service at its autoscaling maximum and ' : ''}a rolling deployment of the largest service `
+      + `(${largest?.maxTasks ?? 0} task(s) once more) at maximumPercent 200 / minimumHealthyPercent 100; managed scaling sets the size in between.`;
+    return {
+      instanceType: type.name, instances: plan.instances, minInstances: floor, maxInstances, zones, tasksPerInstance: plan.tasksPerInstance,
+      utilization: Math.round((total[binding] / capacity[binding]) * 1000) / 1000, binding, why,
+      shares: services.map((s) => ({ key: s.key, fraction: used(s)[binding] / capacity[binding] })),
+    };
+  }
+}
+
+const DIMENSIONS = ['cpu', 'memory', 'tasks'] as const;
+
+/** One service (or tenant) whose tasks a pool holds. */
+export interface PoolService {
+  /** Whose tasks (a construct path). */
+  readonly key: string;
+  /** vCPUs of one task (ECS minimum applied). */
+  readonly cpu: number;
+  readonly memoryMiB: number;
+  /** Tasks that run: the desired count ECS starts. */
+  readonly tasks: number;
+  /** Tasks it may run at most: autoscaling's maximum, else `tasks`. */
+  readonly maxTasks: number;
+}
+
+/** A pool plan with each service's share of its binding dimension. */
+export interface PlannedPool extends PoolSizing {
+  readonly shares: ReadonlyArray<{ readonly key: string; readonly fraction: number }>;
 }

@@ -35,7 +35,7 @@ export class DenseService extends PlacedWorkload {
   public readonly serviceName: string;
 
   constructor(scope: Construct, id: string, props: DenseServiceProps) {
-    super(scope, id, 'DenseService', props?.serviceName, props, SERVICE_DEFAULTS, { loadBalancer: props?.loadBalancer !== undefined });
+    super(scope, id, 'DenseService', props?.serviceName, props, SERVICE_DEFAULTS, { loadBalancer: props?.loadBalancer, autoscaling: props?.autoscaling });
     // Realized here, not in a helper: this frame is in every stack trace cdktf captures per token.
     this._complete(props.target.realizeService(this, {
       ...this._request, serviceName: props.serviceName, autoscaling: props.autoscaling, loadBalancer: props.loadBalancer, ingress: props.ingress,

@@ -47,7 +47,7 @@ export class IsolatedTenant extends PlacedWorkload {
   public readonly tenantId: string;
 
   constructor(scope: Construct, id: string, props: IsolatedTenantProps) {
-    super(scope, id, 'IsolatedTenant', props?.tenantId, props, TENANT_DEFAULTS, { egress: props?.egress });
+    super(scope, id, 'IsolatedTenant', props?.tenantId, props, TENANT_DEFAULTS, { egress: props?.egress, loadBalancer: props?.loadBalancer });
     // Realized here, not in a helper: this frame is in every stack trace cdktf captures per token.
     this._complete(props.target.realizeTenant(this, {
       ...this._request, tenantId: props.tenantId, ingress: props.ingress, egress: props.egress, loadBalancer: props.loadBalancer,

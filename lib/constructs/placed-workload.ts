@@ -10,10 +10,10 @@ import type { PlacementChangeAcceptance } from '../placement/placement-lock';
 import { PlacementError } from '../placement-error';
 import { AppRegistry, StackRegistry } from '../registry';
 import { PlacementRecord } from '../report/record';
-import { checkAcceptance, checkPlacementProps, checkSameStack, placementWarnings } from '../targets/placement-checks';
+import { checkAcceptance, checkAutoscaling, checkPlacementProps, checkSameStack, placementWarnings } from '../targets/placement-checks';
 import type { KeyHandle, LogGroupHandle, NetworkHandle, RoleHandle, SecurityGroupHandle, WorkloadHandles } from '../targets/handles';
-import { IPlacementTarget, RealizationRequest, RealizedWorkload } from '../targets/target';
-import { alternativesOf, tierCostsOf, WorkloadCost, workloadCost } from './workload-cost';
+import { AutoscalingOptions, IPlacementTarget, LoadBalancerOptions, RealizationRequest, RealizedWorkload } from '../targets/target';
+import { WorkloadCost, workloadCost } from './workload-cost';
 
 /**
  * What every placed workload declares, without the target (a fleet entry has no target of its own).
@@ -88,7 +88,8 @@ export abstract class PlacedWorkload extends Construct {
   private readonly acceptPlacementChange?: PlacementChangeAcceptance;
 
   protected constructor(scope: Construct, id: string, kind: string, name: string, props: PlacedWorkloadProps,
-    defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds }, pricing: { egress?: boolean; loadBalancer?: boolean } = {}) {
+    defaults: { isolation: IsolationNeeds; efficiency: EfficiencyNeeds },
+    owns: { egress?: boolean; loadBalancer?: LoadBalancerOptions; autoscaling?: AutoscalingOptions } = {}) {
     super(scope, id);
     const where = this.node.path;
     if (!props || typeof props !== 'object') {
@@ -112,13 +113,14 @@ export abstract class PlacedWorkload extends Construct {
     const workload = NeedsValidation.withoutNulls(props.workload);
     const pin = props.pin ?? undefined;
     checkPlacementProps(where, props.target.availableTiers, pin, props.acknowledgeWeakerIsolation, props.instanceType);
-    props.target.checkNeeds(where, isolation, pin);
+    // Offers size pools for autoscaling's maximum: checked before they are asked for.
+    if (owns.autoscaling !== undefined && owns.autoscaling !== null) checkAutoscaling(where, owns.autoscaling);
 
-    // Priced before the decision, so COST chooses by cost (BALANCED and PERFORMANCE ignore tierCosts).
-    const prices = props.target.priceTiers({
-      where, workload, efficiency, instanceType: props.instanceType, service: kind === 'DenseService', ...pricing,
+    // Every tier offered once, sized and priced, before the decision: the engine drops what cannot run
+    // the workload and, under COST, takes the cheapest; the realization builds the chosen offer.
+    const offers = props.target.offerTiers({
+      where, workload, isolation, efficiency, pin, instanceType: props.instanceType, service: kind === 'DenseService', ...owns,
     });
-    const alternatives = alternativesOf(prices, isolation);
     const decision = PlacementEngine.decide({
       where,
       isolation,
@@ -127,14 +129,15 @@ export abstract class PlacedWorkload extends Construct {
       elasticBilling: props.target.elasticBilling,
       pin,
       acknowledgeWeakerIsolation: props.acknowledgeWeakerIsolation,
-      tierCosts: tierCostsOf(alternatives),
+      offers,
     });
     placementWarnings(decision, workload, props.instanceType, props.acknowledgeWeakerIsolation).forEach((w) => Annotations.of(this).addWarning(w));
     this.kind = kind;
     this.workloadName = name;
     this.target = props.target;
-    this._request = { where, workload, isolation, efficiency, decision, instanceType: props.instanceType };
-    this.cost = workloadCost(prices, alternatives, decision.tier);
+    const offer = offers.find((o) => o.tier === decision.tier) ?? { tier: decision.tier };
+    this._request = { where, workload, isolation, efficiency, decision, offer };
+    this.cost = workloadCost(offers, isolation, decision.tier);
     this.acceptPlacementChange = checkAcceptance(where, props.acceptPlacementChange, decision.tier);
   }
 
@@ -210,7 +213,7 @@ export abstract class PlacedWorkload extends Construct {
    */
   protected _complete(realized: RealizedWorkload): void {
     const r = this._request;
-    // What the realization adjusted (instance type picked, Fargate size rounded) is part of the why.
+    // What the realization built from the offer (the instance type given or chosen, Fargate rounding, the pool) is part of the why.
     const placement: PlacementDecision = { ...r.decision, reasons: [...r.decision.reasons, ...(realized.notes ?? [])] };
     this.record = {
       kind: this.kind, name: this.workloadName, path: r.where, target: this.target.targetKind, isolation: r.isolation,

@@ -1,14 +1,14 @@
 import { IsolationBoundary, PlacementTier } from './boundary';
 import { BOUNDARY_RULES, BoundaryRule } from './boundary-rules';
 import { ChoiceContext, CostChoice, PREFERENCE_RULES } from './preferences';
-import { TierCost } from './tier-cost';
+import { TierOffer } from './tier-offer';
 import { boundaryStrength, TIER_TABLE, TierProfile, tierProfile } from './tiers';
 import { EfficiencyPriority, HardwareExclusivity, LoadProfile } from '../needs/enums';
 import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
 import { NeedsValidation } from '../needs/validation';
 import { PlacementError } from '../placement-error';
 
-export { TierCost } from './tier-cost';
+export { TierOffer } from './tier-offer';
 
 /**
  * What the engine is asked to place.
@@ -39,12 +39,14 @@ export interface PlacementRequest {
    */
   readonly acknowledgeWeakerIsolation?: string;
   /**
-   * Estimated monthly cost per tier that can run the workload (CostEstimator.alternatives). With
-   * priority COST the cheapest priced candidate wins (ties in table order); a candidate without a cost
-   * is taken as unable to run the workload as sized and is not chosen.
-   * @default - no costs: table order decides
+   * What the target offers the workload on its tiers (`IPlacementTarget.offerTiers`), at most one per
+   * tier. A tier whose offer has a refusal cannot run the workload: it is dropped before any preference,
+   * whatever the priority, and the reasons say why; a pin to it is refused. With priority COST the
+   * cheapest priced candidate wins (ties in table order). A tier without an offer is taken as able to
+   * run the workload, unpriced.
+   * @default - no offers: every available tier can run it, and table order decides
    */
-  readonly tierCosts?: TierCost[];
+  readonly offers?: TierOffer[];
   /**
    * Where the request comes from (a construct path), used in error messages.
    * @default 'workload'
@@ -81,6 +83,7 @@ export class PlacementEngine {
     NeedsValidation.isolation(where, request.isolation);
     NeedsValidation.efficiency(where, request.efficiency);
     const available = availableProfiles(where, request.availableTiers);
+    const offers = offersByTier(where, request.offers, available);
 
     const drivers = PlacementEngine.boundaryDrivers(request.isolation);
     const required = drivers[0].requires;
@@ -89,12 +92,19 @@ export class PlacementEngine {
     const ownKernel = request.isolation.ownKernel === true;
 
     if (request.pin !== undefined) {
-      return decidePinned(where, request, available, required, ownKernel, reasons);
+      return decidePinned(where, request, available, required, ownKernel, reasons, offers);
     }
 
     const candidates = available.filter((p) => boundaryStrength(p.provides) >= boundaryStrength(required)
       && !(ownKernel && p.family === 'container'));
     if (candidates.length === 0) throw refusal(where, required, reasons, available, ownKernel);
+    // What the target cannot run goes before any preference, whatever the priority.
+    const refusedHere = (p: TierProfile) => offers.get(p.tier)?.refusal;
+    const feasible = candidates.filter((p) => refusedHere(p) === undefined);
+    if (feasible.length === 0) throw infeasible(where, required, reasons, candidates, offers);
+    for (const p of candidates) {
+      if (refusedHere(p) !== undefined) reasons.push(`${p.tier} cannot run this workload, so it is not considered: ${refusedHere(p)}`);
+    }
 
     const ctx: ChoiceContext = {
       priority: request.efficiency?.priority ?? EfficiencyPriority.BALANCED,
@@ -102,20 +112,20 @@ export class PlacementEngine {
       elasticBilling: request.elasticBilling ?? false,
       required,
     };
-    let remaining = candidates;
+    let remaining = feasible;
     let preferred = false;
     for (const rule of PREFERENCE_RULES) {
       if (!rule.appliesWhen(ctx)) continue;
       const kept = remaining.filter(rule.keep);
       preferred ||= kept.length > 0;
       if (kept.length > 0) reasons.push(rule.applied);
-      else reasons.push((candidates.some(rule.keep) ? rule.yielded : undefined) ?? rule.skipped);
+      else if (feasible.some(rule.keep)) reasons.push(rule.yielded ?? rule.skipped);
+      else reasons.push(candidates.some(rule.keep) ? rule.refused : rule.skipped);
       remaining = kept.length > 0 ? kept : remaining;
     }
-    const costs = CostChoice.costs(where, request.tierCosts);
-    const byCost = ctx.priority === EfficiencyPriority.COST ? CostChoice.cheapest(remaining, costs, reasons) : undefined;
+    const byCost = ctx.priority === EfficiencyPriority.COST ? CostChoice.cheapest(remaining, CostChoice.costs(offers), reasons) : undefined;
     const chosen = byCost ?? remaining[0];
-    const others = candidates.filter((c) => c !== chosen).map((c) => c.tier);
+    const others = feasible.filter((c) => c !== chosen).map((c) => c.tier);
     const why = byCost ? 'cheapest estimated' : preferred ? 'preferred' : 'cheapest';
     reasons.push(`Chose ${chosen.tier} (${chosen.describe}): the ${why} tier `
       + `providing at least ${article(required)} boundary${others.length ? `; other candidates: ${others.join(', ')}` : ''}.`);
@@ -166,6 +176,52 @@ function availableProfiles(where: string, tiers: PlacementTier[] | undefined): T
   return TIER_TABLE.filter((p) => tiers.includes(p.tier));
 }
 
+/** The offers by tier, checked: one per tier, each for a tier the target lists, a refusal in words, a cost of at least 0. */
+function offersByTier(where: string, offers: TierOffer[] | undefined, available: TierProfile[]): Map<PlacementTier, TierOffer> {
+  const byTier = new Map<PlacementTier, TierOffer>();
+  if (offers === undefined || offers === null) return byTier;
+  if (!Array.isArray(offers)) {
+    throw new PlacementError(where, `offers must be a list of tier offers, got ${typeof offers}.`, "give offers from the target's offerTiers, or leave them out.");
+  }
+  offers.forEach((offer, i) => {
+    if (offer === null || typeof offer !== 'object') {
+      throw new PlacementError(where, `offers[${i}] must be an object, got ${offer === null ? 'null' : typeof offer}.`, "give offers as [{ tier: 'vm', monthlyUsd: 70 }].");
+    }
+    if (!available.some((p) => p.tier === offer.tier)) {
+      throw new PlacementError(where, `offers[${i}] is for tier '${String(offer.tier)}', which availableTiers does not list (${available.map((p) => p.tier).join(', ')}).`,
+        'offer only the tiers the target lists in availableTiers.');
+    }
+    if (byTier.has(offer.tier)) throw new PlacementError(where, `offers list tier '${offer.tier}' twice.`, 'give one offer per tier.');
+    const usd = offer.monthlyUsd;
+    if (usd !== undefined && (typeof usd !== 'number' || !Number.isFinite(usd) || usd < 0)) {
+      throw new PlacementError(where, `offers[${i}].monthlyUsd must be a non-negative number, got ${String(usd)}.`,
+        'give the estimated monthly USD, or leave monthlyUsd out for an unpriced tier.');
+    }
+    if (offer.remedy !== undefined && typeof offer.remedy !== 'string') {
+      throw new PlacementError(where, `offers[${i}].remedy must be a sentence, got ${JSON.stringify(offer.remedy)}.`, 'give what would let the tier run the workload, or leave remedy out.');
+    }
+    if (offer.refusal !== undefined && (typeof offer.refusal !== 'string' || offer.refusal.trim() === '')) {
+      throw new PlacementError(where, `offers[${i}].refusal must say why the tier cannot run the workload, got ${JSON.stringify(offer.refusal)}.`,
+        'give the reason in words, or leave refusal out when the tier can run the workload.');
+    }
+    byTier.set(offer.tier, offer);
+  });
+  return byTier;
+}
+
+function infeasible(where: string, required: IsolationBoundary, reasons: string[], candidates: TierProfile[], offers: Map<PlacementTier, TierOffer>): PlacementError {
+  return new PlacementError(where,
+    `no tier that provides the required ${required} boundary can run this workload. ${reasons.join(' ')} `
+    + `${candidates.map((p) => `${p.tier}: ${offers.get(p.tier)!.refusal}`).join(' ')}`,
+    `${remedies(candidates, offers) ?? 'change the workload so one of these tiers can run it'}; or relax the isolation needs if they overstate the risk.`);
+}
+
+/** The refused tiers' remedies, each once, as one sentence. */
+function remedies(tiers: TierProfile[], offers: Map<PlacementTier, TierOffer>): string | undefined {
+  const said = [...new Set(tiers.map((p) => offers.get(p.tier)?.remedy?.trim().replace(/\.$/, '')).filter((r): r is string => !!r))];
+  return said.length ? said.join('; ') : undefined;
+}
+
 function describeRule(rule: BoundaryRule): string {
   const need = rule.need === 'ownKernel'
     ? `ownKernel ${String(rule.value)}`
@@ -191,7 +247,7 @@ function refusal(where: string, required: IsolationBoundary, reasons: string[], 
 }
 
 function decidePinned(where: string, request: PlacementRequest, available: TierProfile[], required: IsolationBoundary,
-  ownKernel: boolean, reasons: string[]): PlacementDecision {
+  ownKernel: boolean, reasons: string[], offers: Map<PlacementTier, TierOffer>): PlacementDecision {
   const pin = request.pin!;
   const profile = TIER_TABLE.find((p) => p.tier === pin);
   if (!profile) {
@@ -205,6 +261,12 @@ function decidePinned(where: string, request: PlacementRequest, available: TierP
   if (ownKernel && profile.family === 'container') {
     throw new PlacementError(where, `pin '${pin}' is a container tier, but isolation.ownKernel is true and containers do not get a kernel of their own.`,
       `pin ${TIER_TABLE.filter((p) => p.family === 'vm').map((p) => p.tier).join(', ')}, or set ownKernel to false.`);
+  }
+  const refused = offers.get(pin)?.refusal;
+  if (refused !== undefined) {
+    const runnable = available.filter((p) => offers.get(p.tier)?.refusal === undefined && !(ownKernel && p.family === 'container')).map((p) => p.tier);
+    throw new PlacementError(where, `pin '${pin}' cannot run this workload: ${refused}`,
+      `${remedies([profile], offers) ?? 'change the workload'}; or pin a tier that can run it${runnable.length ? ` (${runnable.join(', ')})` : ''}, or remove pin.`);
   }
   reasons.push(`Pinned to ${pin} (${profile.describe}) by the pin prop.`);
   if (boundaryStrength(profile.provides) < boundaryStrength(required)) {

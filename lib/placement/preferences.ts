@@ -1,8 +1,7 @@
 import { IsolationBoundary, PlacementTier } from './boundary';
-import type { TierCost } from './tier-cost';
+import type { TierOffer } from './tier-offer';
 import { TierProfile } from './tiers';
 import { EfficiencyPriority, LoadProfile } from '../needs/enums';
-import { PlacementError } from '../placement-error';
 
 export interface ChoiceContext {
   readonly priority: EfficiencyPriority;
@@ -25,6 +24,8 @@ export interface PreferenceRule {
   readonly skipped: string;
   /** Said when a preferred candidate exists but an earlier preference already chose another (not for the first rule). */
   readonly yielded?: string;
+  /** Said when a preferred candidate isolates enough but its target cannot run the workload there. */
+  readonly refused: string;
 }
 
 /** Source: DESIGN.md "The decision", step 3, in its order (2026-11). */
@@ -35,6 +36,7 @@ export const PREFERENCE_RULES: readonly PreferenceRule[] = [
     keep: (c) => c.family === 'vm',
     applied: 'PERFORMANCE priority drops the container tiers: a whole VM gives predictable CPU, memory and network.',
     skipped: 'PERFORMANCE priority would prefer a VM-class tier, but this target offers none that isolates enough; containers remain.',
+    refused: 'PERFORMANCE priority would prefer a VM-class tier, but none that isolates enough can run this workload here; containers remain.',
   },
   {
     name: 'spiky-prefers-per-task-billing',
@@ -44,6 +46,7 @@ export const PREFERENCE_RULES: readonly PreferenceRule[] = [
     applied: 'SPIKY load on a target with per-task billing prefers a microVM container: no idle capacity is paid for between bursts.',
     skipped: 'SPIKY load would prefer a microVM container billed per task, but it is not a candidate here.',
     yielded: 'SPIKY load would prefer a microVM container, but the preference above takes precedence.',
+    refused: 'SPIKY load would prefer a microVM container billed per task, but it cannot run this workload (above).',
   },
   {
     name: 'balanced-prefers-vm-for-hypervisor',
@@ -52,32 +55,23 @@ export const PREFERENCE_RULES: readonly PreferenceRule[] = [
     applied: 'BALANCED prefers a VM over a microVM container for hypervisor isolation: the most complete isolation where competitors share infrastructure.',
     skipped: 'BALANCED would prefer a VM for hypervisor isolation, but this target offers none; the cheapest candidate that suffices is used.',
     yielded: 'BALANCED would prefer a VM for hypervisor isolation, but the preference above takes precedence.',
+    refused: 'BALANCED would prefer a VM for hypervisor isolation, but it cannot run this workload (above); the cheapest candidate that suffices is used.',
   },
 ];
 
 /** DESIGN.md "The decision", step 3, COST with tier costs known: the cheapest candidate, ties in table order. */
 export class CostChoice {
-  /** The costs by tier, validated. */
-  public static costs(where: string, tierCosts: TierCost[] | undefined): Map<PlacementTier, number> {
+  /** The priced offers' costs by tier (the engine has checked them). */
+  public static costs(offers: Map<PlacementTier, TierOffer>): Map<PlacementTier, number> {
     const costs = new Map<PlacementTier, number>();
-    for (const [i, entry] of (tierCosts ?? []).entries()) {
-      const usd = entry?.monthlyUsd;
-      if (typeof usd !== 'number' || !Number.isFinite(usd) || usd < 0) {
-        throw new PlacementError(where, `tierCosts[${i}].monthlyUsd must be a non-negative number, got ${String(usd)}.`,
-          'give tierCosts from CostEstimator.alternatives (or leave them out to choose in table order).');
-      }
-      if (costs.has(entry.tier)) {
-        throw new PlacementError(where, `tierCosts lists tier '${entry.tier}' twice.`, 'give one cost per tier.');
-      }
-      costs.set(entry.tier, usd);
-    }
+    for (const [tier, offer] of offers) if (offer.monthlyUsd !== undefined) costs.set(tier, offer.monthlyUsd);
     return costs;
   }
 
   /**
    * The cheapest remaining candidate that has a cost (ties: the first in table order), with a reason
-   * saying by how much. A candidate without a cost is one the estimator could not size the workload
-   * on (e.g. Fargate above 16 vCPU): it is not chosen. Undefined without any cost.
+   * saying by how much. A candidate without a cost is not compared, and not chosen while a priced one
+   * remains. Undefined without any cost.
    */
   public static cheapest(remaining: readonly TierProfile[], costs: Map<PlacementTier, number>, reasons: string[]): TierProfile | undefined {
     if (costs.size === 0) return undefined;
@@ -88,7 +82,7 @@ export class CostChoice {
     }
     const missing = remaining.filter((c) => !costs.has(c.tier)).map((c) => c.tier);
     if (missing.length > 0) {
-      reasons.push(`COST priority: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no estimated cost (${missing.length === 1 ? 'it cannot' : 'they cannot'} run the workload as sized), so ${missing.length === 1 ? 'it is' : 'they are'} not chosen.`);
+      reasons.push(`COST priority: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no estimated cost, so only the priced candidates are compared.`);
     }
     const cents = (c: TierProfile) => Math.round(costs.get(c.tier)! * 100);
     const chosen = priced.reduce((best, c) => (cents(c) < cents(best) ? c : best));

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack, Token } from 'cdktf';
 import type { ISynthesisSession } from 'cdktf';
-import { renderJson, renderMarkdown, renderSummary, reportModel } from './render';
-import type { PlacementRecord, PoolRecord } from './record';
+import { renderJson, renderMarkdown, renderSummary, reportModel, StackBill } from './render';
+import type { PlacementRecord } from './record';
 
 /** File names of the report, in the stack's output directory (`<outdir>/stacks/<stack>/`). */
 export const REPORT_JSON = 'placement-report.json';
@@ -15,20 +15,20 @@ export const REPORT_MARKDOWN = 'placement-report.md';
  * by the stack's registry when it is created): after the stack's
  * own synthesis has written cdk.tf.json, the report is written next to it. Both `cdktf synth` and
  * `app.synth()` go through it; `Testing.synth` does not (it writes no files). The Terraform is untouched.
- * @param collect the placed workloads of the stack, read at synth time so later additions count
- * @param pools the stack's capacity pools, planned at synth time
+ * @param collect the placed workloads of the stack and its bill (pools, shared items, warnings), read at
+ * synth time, after the stack's own synthesis (validations, and their warnings, included)
  * @param before runs before the stack writes anything (the placement lock's check)
  */
-export function installPlacementReport(stack: TerraformStack, collect: () => PlacementRecord[], pools: () => PoolRecord[] = () => [],
+export function installPlacementReport(stack: TerraformStack, collect: () => { records: PlacementRecord[]; bill: StackBill },
   before: () => void = () => undefined): void {
   const inner = stack.synthesizer;
   stack.synthesizer = {
     synthesize(session: ISynthesisSession): void {
       before();
       inner.synthesize(session);
-      const records = collect();
+      const { records, bill } = collect();
       if (records.length === 0) return;
-      const model = reportModel(stack.node.id, records, (s) => (Token.isUnresolved(s) ? '(known after apply)' : s), pools());
+      const model = reportModel(stack.node.id, records, (s) => (Token.isUnresolved(s) ? '(known after apply)' : s), bill);
       const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
       fs.writeFileSync(path.join(dir, REPORT_JSON), renderJson(model));
       const markdown = path.join(dir, REPORT_MARKDOWN);

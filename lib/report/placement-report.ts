@@ -39,8 +39,9 @@ export class PlacementReport {
   }
 
   private static model(stack: TerraformStack): ReportModel {
-    return reportModel(stack.node.id, PlacementReport.records(stack), (s) => (Token.isUnresolved(s) ? '(known after apply)' : s),
-      StackRegistry.tryOf(stack)?.pools() ?? []);
+    const registry = StackRegistry.tryOf(stack);
+    const { records, bill } = registry?.bill(stack) ?? { records: [], bill: { pools: [], shared: [], poolSlack: [], warnings: [] } };
+    return reportModel(stack.node.id, records, (s) => (Token.isUnresolved(s) ? '(known after apply)' : s), bill);
   }
 
   private constructor() {}

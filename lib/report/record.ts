@@ -1,4 +1,5 @@
 import type { CostEstimate, TierAlternative } from '../capacity/cost-estimator';
+import type { PoolSizing } from '../capacity/pool-planner';
 import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
 import { PlacementDecision } from '../placement/engine';
 import { RealizedWorkload } from '../targets/target';
@@ -43,19 +44,19 @@ export interface PlacementRecord {
 }
 
 /**
- * One EC2 capacity pool of the stack as planned (PoolPlanner): what the report shows under `pools`.
+ * One EC2 capacity pool of the stack as planned (lib/capacity/trunking.ts): what the report shows under
+ * `pools`, its plan and what it costs.
  */
-export interface PoolRecord {
+export interface PoolRecord extends PoolSizing {
   /** The pool's name (its capacity provider). */
   readonly name: string;
-  /** The planned instance type. */
-  readonly instanceType: string;
-  /** Instances the registered tasks need at once. */
-  readonly instances: number;
-  /** The most tasks on one instance. */
-  readonly tasksPerInstance: number;
-  /** The busier dimension's share of the pool's capacity the tasks reserve (0..1). */
-  readonly utilization: number;
-  /** The pool's instances per month at list price. */
+  /** Whose tasks it holds: a tenant's own pool, or the services of one co-tenancy. */
+  readonly owner: string;
+  /** The pool's instances and root volumes per month at list price. */
   readonly monthlyUsd: number;
+  /**
+   * The part no workload reserves (a shared item of the stack's bill).
+   * @default - none: a tenant's own pool, billed whole to the tenant
+   */
+  readonly slackMonthlyUsd?: number;
 }

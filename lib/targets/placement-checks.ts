@@ -9,6 +9,8 @@ import { PlacementDecision } from '../placement/engine';
 import { PlacementChangeAcceptance, PlacementLock } from '../placement/placement-lock';
 import { boundaryStrength, TIER_TABLE } from '../placement/tiers';
 import { PlacementError } from '../placement-error';
+import { checkReplicaCeiling } from '../needs/limits';
+import type { AutoscalingOptions } from './target';
 
 /**
  * Above this many replicas on a VM tier a warning is given: each replica is an EC2 instance and a
@@ -129,6 +131,21 @@ export function refuseVmOnlyNeeds(where: string, isolation: IsolationNeeds, why:
     throw new PlacementError(where, `ownKernel needs a VM with a kernel of its own; ${why.ownKernel}`,
       'use an AwsTarget (VM tiers), or set ownKernel to false if the workload runs in a container.');
   }
+}
+
+/** Service auto scaling as ECS accepts it, with its defaults applied. */
+export function checkAutoscaling(where: string, a: AutoscalingOptions): Required<AutoscalingOptions> {
+  const whole = (n: unknown, min: number) => typeof n === 'number' && Number.isInteger(n) && n >= min;
+  if (!whole(a.minReplicas, 0) || !whole(a.maxReplicas, 1) || a.maxReplicas < a.minReplicas) {
+    throw new PlacementError(where, `autoscaling needs whole numbers with 0 <= minReplicas <= maxReplicas and maxReplicas >= 1, got ${a.minReplicas}-${a.maxReplicas}.`,
+      'set e.g. autoscaling: { minReplicas: 1, maxReplicas: 4 }.');
+  }
+  checkReplicaCeiling(where, 'autoscaling.maxReplicas', a.maxReplicas);
+  const target = a.targetCpuPercent ?? 60;
+  if (!(typeof target === 'number' && target >= 1 && target <= 100)) {
+    throw new PlacementError(where, `autoscaling.targetCpuPercent must be between 1 and 100, got ${target}.`, 'set it to e.g. 60, or leave it out.');
+  }
+  return { minReplicas: a.minReplicas, maxReplicas: a.maxReplicas, targetCpuPercent: target };
 }
 
 /**

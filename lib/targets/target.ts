@@ -2,8 +2,9 @@ import { Construct, IConstruct } from 'constructs';
 import { EfficiencyNeeds, IsolationNeeds } from '../needs/needs';
 import { WorkloadSpec } from '../needs/workload';
 import { PlacementTier } from '../placement/boundary';
-import { PlacementDecision } from '../placement/engine';
+import { PlacementDecision, TierOffer } from '../placement/engine';
 import type { CostEstimate } from '../capacity/cost-estimator';
+import type { TierSizing } from '../capacity/tier-sizing';
 import { WorkloadHandles } from './handles';
 
 /**
@@ -119,10 +120,9 @@ export interface RealizationRequest {
   /** The engine's decision. */
   readonly decision: PlacementDecision;
   /**
-   * An instance type chosen by the user for the VM tiers.
-   * @default - the smallest catalogue type that fits
+   * The target's offer of the chosen tier: the realization builds its sizing and decides nothing again.
    */
-  readonly instanceType?: string;
+  readonly offer: SizedTierOffer;
   /**
    * Sources admitted to the workload's port (for a service: besides a load balancer).
    * @default - no ingress
@@ -213,22 +213,30 @@ export interface RealizedWorkload {
 }
 
 /**
- * What a target is asked to price before the engine decides: the workload on each tier it offers.
+ * What a target is asked for before the engine decides: the workload, and what it owns besides compute.
  */
-export interface TierPriceRequest {
+export interface OfferRequest {
   /** Construct path, for error messages. */
   readonly where: string;
   /** What runs. */
   readonly workload: WorkloadSpec;
+  /** The declared isolation needs, defaults applied. */
+  readonly isolation: IsolationNeeds;
   /** The declared efficiency needs, defaults applied (the load profile picks the instance family). */
   readonly efficiency: EfficiencyNeeds;
   /**
+   * The tier the workload pins: the engine checks a pin and its acknowledgement, so a target then
+   * refuses only what no pin can excuse.
+   * @default - no pin
+   */
+  readonly pin?: PlacementTier;
+  /**
    * An instance type chosen by the user for the VM tiers.
-   * @default - chosen as the realization would choose it
+   * @default - chosen as the catalogue's cheapest type that fits
    */
   readonly instanceType?: string;
   /**
-   * A DenseService (shares the target's key and dense network) rather than an IsolatedTenant.
+   * A DenseService (shares the target's key, network and pools) rather than an IsolatedTenant.
    * @default false
    */
   readonly service?: boolean;
@@ -239,17 +247,32 @@ export interface TierPriceRequest {
   readonly egress?: boolean;
   /**
    * A load balancer of its own in front of the workload.
-   * @default false
+   * @default - none
    */
-  readonly loadBalancer?: boolean;
+  readonly loadBalancer?: LoadBalancerOptions;
+  /**
+   * Service auto scaling: pools hold its maximum, Fargate bills its desired count.
+   * @default - a fixed number of replicas
+   */
+  readonly autoscaling?: AutoscalingOptions;
 }
 
-/** The monthly cost of a workload on one tier. */
-export interface TierPrice {
-  /** The tier priced. */
-  readonly tier: PlacementTier;
-  /** What the workload would cost on it, as items. */
-  readonly cost: CostEstimate;
+/**
+ * A target's offer of one tier for one workload: the engine's {@link TierOffer} (can it run it, at what
+ * cost), with the sizing the realization builds and the cost's items.
+ */
+export interface SizedTierOffer extends TierOffer {
+  /**
+   * What the workload runs on at this tier: instance type, Dedicated Host plan, Fargate size or pool.
+   * @default - none: the tier cannot run the workload (see refusal)
+   */
+  readonly sizing?: TierSizing;
+  /**
+   * What the workload alone costs on this tier, as items (shared networks, pool slack and the
+   * Dedicated Instances region fee are the stack's items, not a workload's).
+   * @default - unpriced (a Docker target), or the tier cannot run it
+   */
+  readonly cost?: CostEstimate;
 }
 
 /**
@@ -264,17 +287,12 @@ export interface IPlacementTarget extends IConstruct {
   /** Whether the target bills per task, so idle capacity costs nothing. */
   readonly elasticBilling: boolean;
   /**
-   * Refuses, with a PlacementError, needs this target can never meet
-   * (before the engine runs, so the message names the target's limitation).
-   * @param pin the tier the workload pins, if any: the engine checks a pin and its acknowledgement,
-   * so a target should then refuse only what no pin can excuse
+   * The target's offer of each of its tiers for one workload (in table order): whether the tier can run
+   * it and why not, how it would be sized and what it would cost. The engine chooses among them; the
+   * realization builds the chosen one. Throws a PlacementError for needs this target can never meet
+   * (naming the target's fix), before the engine runs.
    */
-  checkNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void;
-  /**
-   * The workload's monthly cost on each tier the target can run it on (in table order), so the engine
-   * can choose by cost for priority COST. Empty when the target cannot price (Docker: the engine's hosts are the user's).
-   */
-  priceTiers(request: TierPriceRequest): TierPrice[];
+  offerTiers(request: OfferRequest): SizedTierOffer[];
   /** Builds one tenant's resources under `scope`. */
   realizeTenant(scope: Construct, tenant: TenantRealization): RealizedWorkload;
   /** Builds one service's resources under `scope`. */

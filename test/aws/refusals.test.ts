@@ -78,7 +78,7 @@ describe('bad input is refused at synth time with a PlacementError naming where,
       .toMatch(/0 <= minReplicas <= maxReplicas/);
     expect(refusal(() => new DenseService(stack, 'c', {
       serviceName: 'c', target, workload: WEB, autoscaling: { minReplicas: 1, maxReplicas: 2 }, isolation: { coTenancy: CoTenancy.HOSTILE }, pin: PlacementTier.VM,
-    })).problem).toMatch(/autoscaling applies to ECS services, and this service is placed at vm/);
+    })).problem).toMatch(/^pin 'vm' cannot run this workload: autoscaling applies to ECS services, and vm runs EC2 instances\./);
     expect(refusal(() => new DenseService(stack, 'd', { serviceName: 'd', target, workload: WEB, loadBalancer: { allowedCidrs: ['nope'] } })).problem)
       .toMatch(/"nope" is not an IPv4 CIDR block/);
   });

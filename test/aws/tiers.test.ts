@@ -14,7 +14,7 @@ describe('a snapshot and the realization of every AWS tier', () => {
     const t = new IsolatedTenant(stack, 'tenant', { tenantId: 'acme', target, workload: { ...WEB, replicas: 3 } });
     expect(t.placement.tier).toBe(PlacementTier.VM);
     expect(t.realized.capacity).toBe('c6i.large x3');
-    expect(t.realized.notes![0]).toMatch(/instance type c6i.large .* is the cheapest non-burstable \(STEADY load\) catalogue type that fits 0.5 vCPU \/ 512 MiB/);
+    expect(t.realized.notes![0]).toMatch(/instance type c6i.large chosen \(no instanceType given\): the cheapest non-burstable \(STEADY load\) catalogue type that fits 0.5 vCPU \/ 512 MiB/);
     expect(t.realized.notes![1]).toMatch(/no egress: isolated subnets with no route out; tcp\/443 to the shared endpoints \(ec2messages, ecr.api, ecr.dkr, logs, secretsmanager, ssm, ssmmessages, s3\)/);
     const synth = Testing.synth(stack);
     expect(synth).toMatchSnapshot();
@@ -55,7 +55,7 @@ describe('a snapshot and the realization of every AWS tier', () => {
       isolation: { coTenancy: CoTenancy.HOSTILE, hardwareExclusivity: HardwareExclusivity.TENANT },
     });
     expect(t.placement.tier).toBe(PlacementTier.DEDICATED_HOST);
-    expect(t.realized.capacity).toBe('m6i.large x2 on 2 Dedicated Host(s)');
+    expect(t.realized.capacity).toBe('m6i.large x2 on 2 m6i Dedicated Host(s)');
     expect(Testing.synth(stack)).toMatchSnapshot();
     const { resources } = synthesize(stack);
     const hosts = ofType(resources, 'aws_ec2_host');
@@ -86,12 +86,12 @@ describe('a snapshot and the realization of every AWS tier', () => {
     const { stack, target } = awsStack();
     const t = new IsolatedTenant(stack, 'tenant', { tenantId: 'hooli', target, workload: { ...WEB, replicas: 2 }, isolation: { coTenancy: CoTenancy.TRUSTED } });
     expect(t.placement.tier).toBe(PlacementTier.SHARED_CONTAINER);
-    expect(t.realized.capacity).toBe('0.5 vCPU / 512 MiB x2 on pool cp_test_tenant_hooli_tenant');
+    expect(t.realized.capacity).toBe('0.5 vCPU / 512 MiB x2 on pool cp_test_tenant_hooli_tenant (2 x c6i.large)');
     expect(Testing.synth(stack)).toMatchSnapshot();
     const { resources } = synthesize(stack);
     expect(ofType(resources, 'aws_ecs_cluster').map((c) => c.body.name)).toEqual(['iso_test_tenant_hooli']);
-    // Planned: both tasks (0.5 vCPU / 512 MiB) fit one trunking instance.
-    expect(ofType(resources, 'aws_autoscaling_group').map((a) => [a.path, a.body.max_size])).toEqual([['tenant/pool/asg', 1]]);
+    // Planned: both tasks (0.5 vCPU / 512 MiB) would fit one trunking instance, but two replicas get one in each of the two zones.
+    expect(ofType(resources, 'aws_autoscaling_group').map((a) => [a.path, a.body.min_size, a.body.max_size])).toEqual([['tenant/pool/asg', 2, 2]]);
     expect(ofType(resources, 'aws_launch_template')[0].body.vpc_security_group_ids[0]).toMatch(/^\$\{aws_security_group\.tenant_pool_sg_/);
     const endpoints = ofType(resources, 'aws_vpc_endpoint').map((r) => r.body.service_name);
     for (const s of ['ecs', 'ecs-agent', 'ecs-telemetry']) expect(endpoints).toContain(`com.amazonaws.eu-central-1.${s}`);
@@ -110,19 +110,21 @@ describe('a snapshot and the realization of every AWS tier', () => {
     const { resources } = synthesize(stack);
     expect(ofType(resources, 'aws_ecs_cluster')).toHaveLength(1);
     const asgs = ofType(resources, 'aws_autoscaling_group');
-    // The pools follow their plans: every task at its most replicas packed onto the cheapest trunking type.
-    const plans: Array<{ name: string; instanceType: string; instances: number }> = JSON.parse(PlacementReport.json(stack)).pools;
-    expect(plans.map((p) => [p.name, p.instanceType, p.instances])).toEqual([
-      ['cp_test_dense_aws_trusted', 'm6i.xlarge', 3], ['cp_test_dense_aws_internal', 'c6i.large', 1]]);
+    // The pools follow their plans: the running tasks packed onto the cheapest trunking type, an instance per zone once a
+    // service runs 2 tasks; the max has room for big at its autoscaling maximum and a rolling deployment of it (10 tasks of 2 vCPU).
+    const plans: Array<{ name: string; instanceType: string; instances: number; minInstances: number; maxInstances: number }> = JSON.parse(PlacementReport.json(stack)).pools;
+    expect(plans.map((p) => [p.name, p.instanceType, p.instances, p.minInstances, p.maxInstances])).toEqual([
+      ['cp_test_dense_aws_trusted', 'm6i.large', 2, 2, 11], ['cp_test_dense_aws_internal', 'c6i.large', 1, 1, 1]]);
     expect(asgs.map((a) => [a.path, a.body.min_size, a.body.max_size]).sort()).toEqual([
-      ['aws/dense/pool-internal/asg', 0, 1], ['aws/dense/pool-trusted/asg', 0, 3]]);
+      ['aws/dense/pool-internal/asg', 1, 1], ['aws/dense/pool-trusted/asg', 2, 11]]);
     expect(ofType(resources, 'aws_launch_template').map((l) => [l.path, l.body.instance_type]).sort()).toEqual([
-      ['aws/dense/pool-internal/launch-template', 'c6i.large'], ['aws/dense/pool-trusted/launch-template', 'm6i.xlarge']]);
+      ['aws/dense/pool-internal/launch-template', 'c6i.large'], ['aws/dense/pool-trusted/launch-template', 'm6i.large']]);
     const services = ofType(resources, 'aws_ecs_service');
     expect(services.map((s) => [s.body.name, s.body.capacity_provider_strategy[0].capacity_provider]).sort()).toEqual([
       ['big', 'cp_test_dense_aws_trusted'], ['other', 'cp_test_dense_aws_internal'], ['small', 'cp_test_dense_aws_trusted']]);
     for (const s of services) {
-      expect(s.body.ordered_placement_strategy).toEqual([{ type: 'binpack', field: 'memory' }]);
+      expect(s.body.ordered_placement_strategy).toEqual([{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }]);
+      expect(s.body).toMatchObject({ deployment_maximum_percent: 200, deployment_minimum_healthy_percent: 100 });
       expect(s.body.depends_on.some((d: string) => d.startsWith('aws_ecs_cluster_capacity_providers.'))).toBe(true);
     }
     for (const p of ofType(resources, 'aws_ecs_capacity_provider')) {
@@ -199,7 +201,7 @@ describe('ECS on EC2: valid task sizes', () => {
     const t = new IsolatedTenant(stack, 'tenant', {
       tenantId: 'hooli', target, workload: { ...WEB, cpu: 0.1 }, isolation: { coTenancy: CoTenancy.TRUSTED },
     });
-    const s = new DenseService(stack, 'svc', { serviceName: 'tiny', target, workload: { ...WEB, cpu: 0.1 } });
+    const s = new DenseService(stack, 'svc', { serviceName: 'tiny', target, workload: { ...WEB, cpu: 0.1 }, efficiency: { priority: EfficiencyPriority.BALANCED } });
     expect([t.placement.tier, s.placement.tier]).toEqual([PlacementTier.SHARED_CONTAINER, PlacementTier.SHARED_CONTAINER]);
     const { resources } = synthesize(stack);
     const tasks = ofType(resources, 'aws_ecs_task_definition');

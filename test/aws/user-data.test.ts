@@ -1,5 +1,5 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { AwsTarget, IsolatedTenant } from '../../lib';
+import { AwsTarget, IsolatedTenant, PlacementTier } from '../../lib';
 import { OFFLINE, WEB } from '../support/aws-stacks';
 import { containerDefinitions } from '../../lib/targets/aws/container-definition';
 import { ecsUserData, envFileValue, terraformLiteral, vmUserData } from '../../lib/targets/aws/user-data';
@@ -86,11 +86,14 @@ test('the script reaches EC2 as written: bash ${...} and %{ are escaped for Terr
   expect(terraformLiteral('echo ${TfToken[TOKEN.12]}')).toBe('echo ${TfToken[TOKEN.12]}');
 });
 
-test('a secret given as a token (e.g. a Terraform variable) is a PlacementError on the VM tiers, not a TypeError', () => {
+test('a secret given as a token (e.g. a Terraform variable): the VM tiers refuse it in their offers, so a HOSTILE tenant runs on Fargate; a VM pin is a PlacementError, not a TypeError', () => {
   const app = Testing.app();
   const stack = new TerraformStack(app, 'stack');
   const target = new AwsTarget(stack, 'aws', OFFLINE);
   const arn = new TerraformVariable(stack, 'db', { type: 'string' }).stringValue;
-  expect(() => new IsolatedTenant(stack, 'acme', { tenantId: 'acme', target, workload: { ...WEB, secrets: { DB: arn } } }))
+  const acme = new IsolatedTenant(stack, 'acme', { tenantId: 'acme', target, workload: { ...WEB, secrets: { DB: arn } } });
+  expect(acme.placement.tier).toBe('microvm-container');
+  expect(acme.placement.reasons.join(' ')).toMatch(/vm cannot run this workload, so it is not considered: workload.secrets.DB is not a literal ARN/);
+  expect(() => new IsolatedTenant(stack, 'pinned', { tenantId: 'pinned', target, pin: PlacementTier.VM, workload: { ...WEB, secrets: { DB: arn } } }))
     .toThrow(/workload.secrets.DB is not a literal ARN .* Fix: give the SSM parameter or Secrets Manager ARN as a string/);
 });

@@ -1,4 +1,5 @@
 import { PoolPlanner } from '../../lib/capacity';
+import { AwsvpcTrunking } from '../../lib/capacity/trunking';
 import { PlacementError } from '../../lib';
 
 const twelve = Array(12).fill({ cpu: 0.25, memoryMiB: 512 });
@@ -46,7 +47,7 @@ describe('PoolPlanner.plan', () => {
 describe('PoolPlanner.planDedicatedHosts', () => {
   test('the family is chosen by host price and replicas share hosts as zones allow', () => {
     expect(PoolPlanner.planDedicatedHosts({ replicas: 2, cpu: 0.5, memoryMiB: 512 }))
-      .toEqual({ family: 'c5', instanceType: 'c5.large', hosts: 1, instancesPerHost: 36, monthlyUsd: 2457.18 });
+      .toEqual({ family: 'c5', instanceType: 'c5.large', hosts: 1, instancesPerHost: 36, hostVcpus: 72, monthlyUsd: 2457.18 });
     expect(PoolPlanner.planDedicatedHosts({ replicas: 2, cpu: 0.5, memoryMiB: 512, zones: 3 }).hosts).toBe(2);
     // 40 replicas: two c5 hosts (36 each) cost more than one m5 host (48 each).
     expect(PoolPlanner.planDedicatedHosts({ replicas: 40, cpu: 2, memoryMiB: 3000 })).toMatchObject({ family: 'm5', hosts: 1, monthlyUsd: 3700.22 });
@@ -55,11 +56,53 @@ describe('PoolPlanner.planDedicatedHosts', () => {
       .toMatchObject({ family: 'c5', instanceType: 'c5.2xlarge', instancesPerHost: 9, hosts: 1 });
   });
 
+  test('a given instance type plans its family\'s hosts: the one place the host count is computed', () => {
+    expect(PoolPlanner.planDedicatedHosts({ replicas: 5, cpu: 0.5, memoryMiB: 512, zones: 2, instanceType: 'm5.24xlarge' }))
+      .toMatchObject({ family: 'm5', instanceType: 'm5.24xlarge', instancesPerHost: 1, hosts: 5, hostVcpus: 96 });
+    expect(() => PoolPlanner.planDedicatedHosts({ replicas: 1, cpu: 1, memoryMiB: 512, instanceType: 't3.large' })).toThrow(/is burstable/);
+  });
+
   test.each([
     ['no replicas', { replicas: 0, cpu: 1, memoryMiB: 1 }, /replicas must be a whole number of at least 1/],
+    ['cpu NaN', { replicas: 1, cpu: NaN, memoryMiB: 1 }, /cpu must be a positive number, got NaN/],
     ['a replica larger than any host type', { replicas: 1, cpu: 500, memoryMiB: 1 }, /no Dedicated Host family has a type for 500 vCPU/],
   ])('%s is a PlacementError', (_name, request, message) => {
     expect(() => PoolPlanner.planDedicatedHosts(request)).toThrow(PlacementError);
     expect(() => PoolPlanner.planDedicatedHosts(request)).toThrow(message);
+  });
+});
+
+describe('AwsvpcTrunking.planPool: dense pools survive a zone and leave room for a deployment (issue 21)', () => {
+  const service = (key: string, tasks: number, maxTasks = tasks) => ({ key, cpu: 0.25, memoryMiB: 512, tasks, maxTasks });
+
+  test('a service of 2 or more tasks gets an instance in every zone; the max holds a rolling deployment of the largest service', () => {
+    const plan = AwsvpcTrunking.planPool([service('web', 6)], 2, 'eu-central-1', 'pool');
+    expect(plan.instances).toBeGreaterThanOrEqual(2);
+    expect(plan).toMatchObject({ minInstances: 2, zones: 2, binding: 'memory' });
+    expect(plan.maxInstances).toBeGreaterThanOrEqual(plan.instances);
+    expect(plan.why).toMatch(/min 2: one instance in each of the 2 zones/);
+    expect(plan.why).toMatch(/rolling deployment of the largest service \(6 task\(s\) once more\) at maximumPercent 200 \/ minimumHealthyPercent 100/);
+    const three = AwsvpcTrunking.planPool([service('web', 6)], 3, 'eu-central-1', 'pool');
+    expect(three).toMatchObject({ instances: 3, minInstances: 3 });
+  });
+
+  test('one task: one instance, no zone floor', () => {
+    expect(AwsvpcTrunking.planPool([service('job', 1)], 3, 'eu-central-1', 'pool')).toMatchObject({ instances: 1, minInstances: 1 });
+  });
+
+  test('autoscaling: priced for the tasks that run, room up to the maximum and a deployment beside it', () => {
+    const plan = AwsvpcTrunking.planPool([service('web', 2, 40)], 2, 'eu-central-1', 'pool');
+    const steady = AwsvpcTrunking.planPool([service('web', 2)], 2, 'eu-central-1', 'pool');
+    expect(plan.instances).toBe(steady.instances);
+    expect(plan.maxInstances).toBeGreaterThan(steady.maxInstances);
+    expect(plan.why).toContain('every service at its autoscaling maximum');
+  });
+
+  test('shares are what each service reserves of the binding dimension, and never add up past the pool', () => {
+    const plan = AwsvpcTrunking.planPool([service('a', 4), { key: 'b', cpu: 1, memoryMiB: 4096, tasks: 2, maxTasks: 2 }], 2, 'us-east-1', 'pool');
+    const total = plan.shares.reduce((s, x) => s + x.fraction, 0);
+    expect(total).toBeCloseTo(plan.utilization, 3);
+    expect(total).toBeLessThanOrEqual(1);
+    expect(plan.shares.map((s) => s.key)).toEqual(['a', 'b']);
   });
 });

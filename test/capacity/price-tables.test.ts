@@ -34,7 +34,7 @@ describe('price tables', () => {
     expect(PriceTables.instanceHourly('c5.9xlarge', 'us-east-1')!.usd).toBe(1.53);
     expect(PriceTables.instanceHourly('t3a.nano', 'us-east-1')!.usd).toBe(0.0047);
     expect(PriceTables.instanceHourly('m7i.xlarge', 'us-east-1')!.usd).toBe(0.2016);
-    expect(PriceTables.instanceHourly('m7i.large', 'eu-west-1')!.source.source).toMatch(/^estimate/);
+    expect(PriceTables.instanceHourly('m7i.large', 'eu-west-1')!.source).toMatchObject({ estimate: true, confirmed: false, source: expect.stringMatching(/^7th-generation rate outside us-east-1/) });
     const us = PriceTables.services('us-east-1');
     expect([us.fargateX86VcpuHour.usd, us.fargateX86GbHour.usd, us.fargateArmVcpuHour.usd, us.fargateArmGbHour.usd]).toEqual([0.04048, 0.004445, 0.03238, 0.00356]);
     expect([us.kmsKeyMonth.usd, us.ipv4Hour.usd, us.dedicatedRegionFeeHour.usd]).toEqual([1, 0.005, 2]);

@@ -110,7 +110,7 @@ describe('value errors from validation, the engine and the target carry the file
       /fleet\.yaml:4 tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: .*shared-container/],
     ['a boundary the target cannot give (engine)', `  - tenantId: acme\n    workload: ${OK}\n    isolation: { coTenancy: hostile, hardwareExclusivity: tenant }\n`,
       { availableTiers: ['shared-container', 'vm'] }, /fleet\.yaml:4 tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: .*tenant-hardware/],
-    ['a need the target refuses (checkNeeds)', `  - tenantId: acme\n    workload: ${OK}\n    isolation: { coTenancy: untrusted }\n`,
+    ['a need the target refuses (offerTiers)', `  - tenantId: acme\n    workload: ${OK}\n    isolation: { coTenancy: untrusted }\n`,
       { refuseCoTenancy: 'untrusted' }, /fleet\.yaml:4 tenant 'acme' \(tenants\[1\]\) at stack\/fleet\/acme: the fake target refuses untrusted co-tenancy\./],
   ])('%s', (_name, entry, targetProps, message) => {
     expect(errorOf(second(entry), 'fleet.yaml', targetProps).message).toMatch(message);

@@ -25,12 +25,12 @@ test('the assembly declares the four targets and no public parameter starts with
   expect(underscored).toEqual([]);
 });
 
-// What each language must expose: the refusal reader, and checkNeeds with IPlacementTarget's names.
+// What each language must expose: the refusal reader, and offerTiers with IPlacementTarget's names.
 test.each([
-  ['python', [/def from_message\(cls, message: builtins\.str\) -> typing\.Optional\[PlacementProblem\]/, /def check_needs\(\s*self,\s*where: builtins\.str,/]],
+  ['python', [/def from_message\(cls, message: builtins\.str\) -> typing\.Optional\[PlacementProblem\]/, /def offer_tiers\(\s*self,\s*\*,\s*/]],
   ['java', [/public static .*PlacementProblem fromMessage\(final @org\.jetbrains\.annotations\.NotNull java\.lang\.String message\)/, /class PlacementProblem/]],
-  ['dotnet', [/public static .*IPlacementProblem\? FromMessage\(string message\)/, /void CheckNeeds\(string where,/]],
-  ['go', [/func PlacementProblems_FromMessage\(message \*string\) \*PlacementProblem/, /CheckNeeds\(where \*string,/]],
+  ['dotnet', [/public static .*IPlacementProblem\? FromMessage\(string message\)/, /ISizedTierOffer\[\] OfferTiers\(/]],
+  ['go', [/func PlacementProblems_FromMessage\(message \*string\) \*PlacementProblem/, /OfferTiers\(request \*OfferRequest\) \*\[\]\*SizedTierOffer/]],
 ])('jsii-pacmak --code-only generates the %s bindings', (language, expected) => {
   const started = Date.now();
   const dir = path.join(OUT, language as string);

@@ -17,21 +17,22 @@ const PROVIDES: Record<string, string> = {
 };
 const CONTAINERS = ['shared-container', 'sandboxed-container', 'microvm-container'];
 function expected(co: string, hw: string, ownKernel: boolean, priority: string, load: string, tiers: string[], elastic: boolean,
-  costs?: Record<string, number>): string | undefined {
+  costs?: Record<string, number>, refused: string[] = []): string | undefined {
   let required = 0;
   if (co === 'untrusted') required = Math.max(required, 1);
   if (co === 'hostile') required = Math.max(required, 2);
   if (hw === 'account') required = Math.max(required, 3);
   if (hw === 'tenant') required = Math.max(required, 4);
   if (ownKernel) required = Math.max(required, 2);
-  let candidates = tiers.filter((t) => ORDER.indexOf(PROVIDES[t]) >= required && !(ownKernel && CONTAINERS.includes(t)));
+  // A tier the target cannot run the workload on is never a candidate, whatever the priority.
+  let candidates = tiers.filter((t) => ORDER.indexOf(PROVIDES[t]) >= required && !(ownKernel && CONTAINERS.includes(t)) && !refused.includes(t));
   if (candidates.length === 0) return undefined;
   if (priority === 'performance' && candidates.some((t) => !CONTAINERS.includes(t))) {
     candidates = candidates.filter((t) => !CONTAINERS.includes(t));
   }
   if (load === 'spiky' && elastic && priority !== 'performance' && candidates.includes('microvm-container')) return 'microvm-container';
   if (priority === 'balanced' && ORDER[required] === 'hypervisor' && candidates.includes('vm')) return 'vm';
-  // A candidate the costs leave out cannot run the workload (the estimator prices every tier that can).
+  // An unpriced candidate is not compared while a priced one remains.
   const priced = candidates.filter((t) => costs?.[t] !== undefined);
   if (priority === 'cost' && costs && priced.length > 0) {
     let cheapest = priced[0];
@@ -52,8 +53,11 @@ const COSTS: Array<[string, Record<string, number> | undefined]> = [
   ['vm unpriced', Object.fromEntries(TABLE.filter((t) => t !== 'vm').map((t, i) => [t, 100 - i]))],
   ['realistic', { 'shared-container': 40.5, 'sandboxed-container': 38, 'microvm-container': 36.04, 'vm': 70.08, 'dedicated-vm': 1537.09, 'dedicated-host': 3700.44 }],
 ];
-function tierCosts(costs: Record<string, number> | undefined) {
-  return costs && Object.entries(costs).map(([tier, monthlyUsd]) => ({ tier: tier as T, monthlyUsd }));
+// Tiers the target refuses (the workload is too large for Fargate, a given type no VM tier takes, ...).
+const REFUSALS: string[][] = [[], ['microvm-container'], ['vm'], ['vm', 'dedicated-vm', 'dedicated-host'], ['shared-container', 'microvm-container']];
+function offersOf(tiers: string[], costs: Record<string, number> | undefined, refused: string[]) {
+  return tiers.map((tier) => (refused.includes(tier) ? { tier: tier as T, refusal: `cannot run it on ${tier}.` }
+    : { tier: tier as T, ...(costs?.[tier] !== undefined ? { monthlyUsd: costs[tier] } : {}) }));
 }
 
 const combos: Array<[CoTenancy, HardwareExclusivity, boolean, EfficiencyPriority, LoadProfile, string]> = [];
@@ -72,25 +76,30 @@ for (const co of Object.values(CoTenancy)) {
 describe.each(TARGETS)('every combination of needs on $name', (target) => {
   test.each(combos)('%s / exclusivity %s / ownKernel %s / %s / %s / %s', (co, hw, ownKernel, priority, load, costName) => {
     const costs = COSTS.find(([name]) => name === costName)![1];
-    const request = {
-      isolation: { coTenancy: co, hardwareExclusivity: hw, ownKernel },
-      efficiency: { priority, loadProfile: load },
-      availableTiers: target.tiers,
-      elasticBilling: target.elastic,
-      tierCosts: tierCosts(costs),
-    };
-    const want = expected(co, hw, ownKernel, priority, load, target.tiers, target.elastic, costs);
-    if (want === undefined) {
-      expect(() => PlacementEngine.decide(request)).toThrow(PlacementError);
-      return;
+    for (const refused of REFUSALS) {
+      const request = {
+        isolation: { coTenancy: co, hardwareExclusivity: hw, ownKernel },
+        efficiency: { priority, loadProfile: load },
+        availableTiers: target.tiers,
+        elasticBilling: target.elastic,
+        offers: offersOf(target.tiers, costs, refused.filter((t) => target.tiers.includes(t as T))),
+      };
+      const want = expected(co, hw, ownKernel, priority, load, target.tiers, target.elastic, costs, refused);
+      if (want === undefined) {
+        expect(() => PlacementEngine.decide(request)).toThrow(PlacementError);
+        continue;
+      }
+      const decision = PlacementEngine.decide(request);
+      expect([refused, decision.tier]).toEqual([refused, want]);
+      expect(decision.boundary).toBe(PROVIDES[want]);
+      expect(ORDER.indexOf(decision.boundary)).toBeGreaterThanOrEqual(ORDER.indexOf(decision.requiredBoundary));
+      expect(decision.pinned).toBe(false);
+      expect(decision.reasons.join(' ')).toContain(`Chose ${want}`);
+      for (const t of refused.filter((r) => target.tiers.includes(r as T) && ORDER.indexOf(PROVIDES[r]) >= ORDER.indexOf(decision.requiredBoundary))) {
+        if (!(ownKernel && CONTAINERS.includes(t))) expect(decision.reasons.join(' ')).toContain(`${t} cannot run this workload, so it is not considered: cannot run it on ${t}.`);
+      }
+      if (ownKernel) expect(CONTAINERS).not.toContain(decision.tier);
     }
-    const decision = PlacementEngine.decide(request);
-    expect(decision.tier).toBe(want);
-    expect(decision.boundary).toBe(PROVIDES[want]);
-    expect(ORDER.indexOf(decision.boundary)).toBeGreaterThanOrEqual(ORDER.indexOf(decision.requiredBoundary));
-    expect(decision.pinned).toBe(false);
-    expect(decision.reasons.join(' ')).toContain(`Chose ${want}`);
-    if (ownKernel) expect(CONTAINERS).not.toContain(decision.tier);
   });
 });
 
@@ -152,11 +161,11 @@ describe('named cases from DESIGN.md', () => {
   });
 });
 
-describe('COST with tier costs (DESIGN.md step 3)', () => {
+describe('COST with offers (DESIGN.md step 3)', () => {
   const hostile = { isolation: { coTenancy: CoTenancy.HOSTILE }, efficiency: { priority: EfficiencyPriority.COST }, availableTiers: AWS.tiers, elasticBilling: true };
 
   test('the cheapest candidate wins, and the reason says by how much against the runner-up', () => {
-    const decision = PlacementEngine.decide({ ...hostile, tierCosts: [
+    const decision = PlacementEngine.decide({ ...hostile, offers: [
       { tier: T.MICROVM_CONTAINER, monthlyUsd: 117.04 }, { tier: T.VM, monthlyUsd: 146.1 },
       { tier: T.DEDICATED_VM, monthlyUsd: 1550 }, { tier: T.DEDICATED_HOST, monthlyUsd: 3700 }, { tier: T.SHARED_CONTAINER, monthlyUsd: 20 },
     ] });
@@ -166,7 +175,7 @@ describe('COST with tier costs (DESIGN.md step 3)', () => {
   });
 
   test('a VM cheaper than Fargate wins under COST', () => {
-    const decision = PlacementEngine.decide({ ...hostile, tierCosts: [
+    const decision = PlacementEngine.decide({ ...hostile, offers: [
       { tier: T.MICROVM_CONTAINER, monthlyUsd: 36.04 }, { tier: T.VM, monthlyUsd: 14.72 }, { tier: T.DEDICATED_VM, monthlyUsd: 1500 }, { tier: T.DEDICATED_HOST, monthlyUsd: 3700 },
     ] });
     expect(decision.tier).toBe(T.VM);
@@ -174,37 +183,76 @@ describe('COST with tier costs (DESIGN.md step 3)', () => {
   });
 
   test('a tie goes to table order and says so', () => {
-    const decision = PlacementEngine.decide({ ...hostile, tierCosts: AWS.tiers.map((tier) => ({ tier, monthlyUsd: 50 })) });
+    const decision = PlacementEngine.decide({ ...hostile, offers: AWS.tiers.map((tier) => ({ tier, monthlyUsd: 50 })) });
     expect(decision.tier).toBe(T.MICROVM_CONTAINER);
     expect(decision.reasons.join(' ')).toContain('microvm-container and vm cost the same ($50.00/month); the first in table order wins');
   });
 
-  test('a candidate without a cost cannot run the workload: the cheapest priced one wins, and the reason names the others', () => {
-    const decision = PlacementEngine.decide({ ...hostile, tierCosts: [{ tier: T.VM, monthlyUsd: 70 }, { tier: T.DEDICATED_VM, monthlyUsd: 900 }] });
+  test('a refused candidate is dropped before the choice, and the cheapest priced one that can run it wins', () => {
+    const decision = PlacementEngine.decide({ ...hostile, offers: [
+      { tier: T.MICROVM_CONTAINER, refusal: 'larger than the largest Fargate task.' }, { tier: T.VM, monthlyUsd: 70 }, { tier: T.DEDICATED_VM, monthlyUsd: 900 },
+    ] });
     expect(decision.tier).toBe(T.VM);
-    expect(decision.reasons.join(' ')).toContain('COST priority: microvm-container, dedicated-host have no estimated cost (they cannot run the workload as sized), so they are not chosen.');
+    expect(decision.reasons.join(' ')).toContain('microvm-container cannot run this workload, so it is not considered: larger than the largest Fargate task.');
+    expect(decision.reasons.join(' ')).toContain('COST priority: dedicated-host has no estimated cost, so only the priced candidates are compared.');
     expect(decision.reasons.join(' ')).toContain('vm is the cheapest candidate at $70.00/month, $830.00 less than dedicated-vm');
   });
 
   test('one priced candidate among several is chosen', () => {
-    const decision = PlacementEngine.decide({ ...hostile, tierCosts: [{ tier: T.VM, monthlyUsd: 1 }] });
+    const decision = PlacementEngine.decide({ ...hostile, offers: [{ tier: T.VM, monthlyUsd: 1 }] });
     expect(decision.tier).toBe(T.VM);
     expect(decision.reasons.join(' ')).toContain('vm is the only candidate with an estimated cost ($1.00/month)');
   });
 
   test('BALANCED and PERFORMANCE ignore costs', () => {
-    const tierCosts = [{ tier: T.MICROVM_CONTAINER, monthlyUsd: 1 }, { tier: T.VM, monthlyUsd: 100 }, { tier: T.DEDICATED_VM, monthlyUsd: 2 }, { tier: T.DEDICATED_HOST, monthlyUsd: 3 }];
-    expect(PlacementEngine.decide({ ...hostile, efficiency: { priority: EfficiencyPriority.BALANCED }, tierCosts }).tier).toBe(T.VM);
-    expect(PlacementEngine.decide({ ...hostile, efficiency: { priority: EfficiencyPriority.PERFORMANCE }, tierCosts }).tier).toBe(T.VM);
+    const offers = [{ tier: T.MICROVM_CONTAINER, monthlyUsd: 1 }, { tier: T.VM, monthlyUsd: 100 }, { tier: T.DEDICATED_VM, monthlyUsd: 2 }, { tier: T.DEDICATED_HOST, monthlyUsd: 3 }];
+    expect(PlacementEngine.decide({ ...hostile, efficiency: { priority: EfficiencyPriority.BALANCED }, offers }).tier).toBe(T.VM);
+    expect(PlacementEngine.decide({ ...hostile, efficiency: { priority: EfficiencyPriority.PERFORMANCE }, offers }).tier).toBe(T.VM);
   });
 
-  test.each([
-    ['a negative cost', [{ tier: T.VM, monthlyUsd: -1 }], /tierCosts\[0\]\.monthlyUsd must be a non-negative number, got -1/],
+  test.each<[string, unknown, RegExp]>([
+    ['a negative cost', [{ tier: T.VM, monthlyUsd: -1 }], /offers\[0\]\.monthlyUsd must be a non-negative number, got -1/],
     ['a NaN cost', [{ tier: T.VM, monthlyUsd: NaN }], /got NaN/],
-    ['a tier twice', [{ tier: T.VM, monthlyUsd: 1 }, { tier: T.VM, monthlyUsd: 2 }], /tierCosts lists tier 'vm' twice/],
-  ])('%s is a PlacementError', (_name, tierCosts, message) => {
-    expect(() => PlacementEngine.decide({ ...hostile, tierCosts, where: 'Stack/t' })).toThrow(PlacementError);
-    expect(() => PlacementEngine.decide({ ...hostile, tierCosts, where: 'Stack/t' })).toThrow(message);
+    ['a tier twice', [{ tier: T.VM, monthlyUsd: 1 }, { tier: T.VM, monthlyUsd: 2 }], /offers list tier 'vm' twice/],
+    ['a tier the target does not list', [{ tier: T.SANDBOXED_CONTAINER }], /offers\[0\] is for tier 'sandboxed-container', which availableTiers does not list/],
+    ['an empty refusal', [{ tier: T.VM, refusal: ' ' }], /offers\[0\]\.refusal must say why the tier cannot run the workload/],
+    ['not a list', { tier: T.VM }, /offers must be a list of tier offers/],
+    ['a null offer', [null], /offers\[0\] must be an object, got null/],
+  ])('%s is a PlacementError', (_name, offers, message) => {
+    const run = () => PlacementEngine.decide({ ...hostile, offers: offers as never, where: 'Stack/t' });
+    expect(run).toThrow(PlacementError);
+    expect(run).toThrow(message);
+  });
+});
+
+describe('offers: a tier that cannot run the workload is dropped for every priority (issue 21)', () => {
+  // The issue's case: a HOSTILE, SPIKY, 32-vCPU tenant; Fargate's largest task is 16 vCPU.
+  const fargateRefused = { tier: T.MICROVM_CONTAINER, refusal: 'the workload (32 vCPU / 65536 MiB) is larger than the largest Fargate task (16 vCPU / 122880 MiB).' };
+  const offers = [{ tier: T.SHARED_CONTAINER, monthlyUsd: 900 }, fargateRefused, { tier: T.VM, monthlyUsd: 1120 }, { tier: T.DEDICATED_VM, monthlyUsd: 1300 }, { tier: T.DEDICATED_HOST, monthlyUsd: 6000 }];
+
+  test.each(Object.values(EfficiencyPriority))('HOSTILE SPIKY 32 vCPU under %s goes to a VM, never to Fargate', (priority) => {
+    const decision = PlacementEngine.decide({
+      isolation: { coTenancy: CoTenancy.HOSTILE }, efficiency: { priority, loadProfile: LoadProfile.SPIKY }, availableTiers: AWS.tiers, elasticBilling: true, offers,
+    });
+    expect(decision.tier).toBe(T.VM);
+    expect(decision.reasons).toContain(`microvm-container cannot run this workload, so it is not considered: ${fargateRefused.refusal}`);
+    if (priority !== EfficiencyPriority.PERFORMANCE) {
+      expect(decision.reasons).toContain('SPIKY load would prefer a microVM container billed per task, but it cannot run this workload (above).');
+    }
+  });
+
+  test('nothing that isolates enough can run it: the refusal names each tier\'s reason', () => {
+    const run = () => PlacementEngine.decide({
+      isolation: { coTenancy: CoTenancy.HOSTILE, hardwareExclusivity: HardwareExclusivity.ACCOUNT }, availableTiers: AWS.tiers, where: 'Stack/t',
+      offers: [{ tier: T.DEDICATED_VM, refusal: "instanceType 't3.large' is burstable.", remedy: "use 'c6i.large'." },
+        { tier: T.DEDICATED_HOST, refusal: "instanceType 't3.large' belongs to family t3.", remedy: "use 'c6i.large'." }],
+    });
+    expect(run).toThrow(/^Stack\/t: no tier that provides the required account-hardware boundary can run this workload\. .*dedicated-vm: instanceType 't3\.large' is burstable\. dedicated-host: instanceType 't3\.large' belongs to family t3\. Fix: use 'c6i\.large'; or relax the isolation needs if they overstate the risk\.$/);
+  });
+
+  test('a pin to a refused tier is a PlacementError naming the refusal and the tiers that can run it', () => {
+    const run = () => PlacementEngine.decide({ isolation: { coTenancy: CoTenancy.HOSTILE }, availableTiers: AWS.tiers, pin: T.MICROVM_CONTAINER, offers, where: 'Stack/t' });
+    expect(run).toThrow(/pin 'microvm-container' cannot run this workload: the workload \(32 vCPU .* Fix: change the workload; or pin a tier that can run it \(shared-container, vm, dedicated-vm, dedicated-host\), or remove pin\.$/);
   });
 });
 

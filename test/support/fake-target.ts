@@ -1,7 +1,7 @@
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import {
-  IPlacementTarget, IsolationNeeds, PlacementError, PlacementTier, RealizedWorkload, ServiceRealization, TenantRealization,
+  IPlacementTarget, OfferRequest, PlacementError, PlacementTier, RealizedWorkload, ServiceRealization, SizedTierOffer, TenantRealization,
 } from '../../lib';
 
 /** Terraform's built-in `terraform_data` resource: real Terraform, no provider needed. */
@@ -17,8 +17,10 @@ class TerraformData extends TerraformResource {
 export interface FakeTargetProps {
   readonly availableTiers?: PlacementTier[];
   readonly elasticBilling?: boolean;
-  /** checkNeeds refuses this coTenancy (to test error wrapping). */
+  /** offerTiers refuses this coTenancy (to test error wrapping). */
   readonly refuseCoTenancy?: string;
+  /** Tiers offered with a refusal (they cannot run any workload). */
+  readonly refuseTiers?: PlacementTier[];
 }
 
 /**
@@ -30,23 +32,25 @@ export class FakeTarget extends Construct implements IPlacementTarget {
   public readonly availableTiers: PlacementTier[];
   public readonly elasticBilling: boolean;
   private readonly refuse?: string;
+  private readonly refuseTiers: PlacementTier[];
 
   constructor(scope: Construct, id: string, props: FakeTargetProps = {}) {
     super(scope, id);
     this.availableTiers = props.availableTiers ?? Object.values(PlacementTier).filter((t) => t !== PlacementTier.SANDBOXED_CONTAINER);
     this.elasticBilling = props.elasticBilling ?? true;
     this.refuse = props.refuseCoTenancy;
+    this.refuseTiers = props.refuseTiers ?? [];
   }
 
-  /** Unpriced, like Docker: the engine keeps table order. */
-  public priceTiers(): [] {
-    return [];
-  }
-
-  public checkNeeds(where: string, isolation: IsolationNeeds): void {
-    if (isolation.coTenancy === this.refuse) {
-      throw new PlacementError(where, `the fake target refuses ${isolation.coTenancy} co-tenancy.`, 'use another coTenancy.');
+  /** Unpriced, like Docker: the engine keeps table order among the tiers not refused. */
+  public offerTiers(request: OfferRequest): SizedTierOffer[] {
+    if (request.isolation.coTenancy === this.refuse) {
+      throw new PlacementError(request.where, `the fake target refuses ${request.isolation.coTenancy} co-tenancy.`, 'use another coTenancy.');
     }
+    const replicas = request.workload.replicas ?? 1;
+    return this.availableTiers.map((tier) => (this.refuseTiers.includes(tier)
+      ? { tier, refusal: `the fake target cannot run anything on ${tier}.` }
+      : { tier, sizing: { summary: `fake x${replicas}`, replicas, notes: [] } }));
   }
 
   public realizeTenant(scope: Construct, tenant: TenantRealization): RealizedWorkload {

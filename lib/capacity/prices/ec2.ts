@@ -39,7 +39,7 @@ const CURRENT: Array<[family: string, sixth: string, usEast1: number]> = [
 const CONFIRMED_US_EAST_1 = new Set(['m5', 'm6i', 'm7i', 'c5']);
 
 function sourceOf(family: string, region: string, estimated: boolean): PriceSource {
-  if (estimated) return SOURCES.estimate;
+  if (estimated) return SOURCES.currentGeneration;
   return region === 'us-east-1' && CONFIRMED_US_EAST_1.has(family) ? SOURCES.ec2 : SOURCES.priceList;
 }
 

@@ -60,9 +60,9 @@ const ROWS: Record<keyof ServicePrices, Cell[]> = {
   // "Dedicated per Region Fee": $2 per hour in any hour at least one dedicated instance runs in the region.
   dedicatedRegionFeeHour: PRICED_REGIONS.map(() => [2, L]),
   // m5.large dedicated $0.106 against $0.096 shared in us-east-1: about 10 %, applied to every type.
-  dedicatedUplift: PRICED_REGIONS.map(() => [0.1, SOURCES.estimate]),
+  dedicatedUplift: PRICED_REGIONS.map(() => [0.1, SOURCES.dedicatedUplift]),
   // m5 ($5.069) and r5 ($6.653) hosts in us-east-1 list at 1.1 x m5.24xlarge / r5.24xlarge; applied to every family.
-  hostPremium: PRICED_REGIONS.map(() => [1.1, SOURCES.estimate]),
+  hostPremium: PRICED_REGIONS.map(() => [1.1, SOURCES.hostPremium]),
 };
 
 /** Service prices per priced region. */

@@ -2,6 +2,8 @@
 export interface PriceSource {
   readonly source: string;
   readonly confirmed: boolean;
+  /** Derived by a stated rule rather than listed: `source` states the rule and its basis. */
+  readonly estimate?: boolean;
 }
 
 /** Hours in a month, as AWS's own calculator counts them. */
@@ -25,6 +27,16 @@ export const SOURCES = {
   elb: { source: 'aws.amazon.com/elasticloadbalancing/pricing, quoted by awsnegotiations.com ELB cost (us-east-1, 2026-05)', confirmed: true },
   /** Everything else: carried from the AWS Price List as the authors last saw it, not re-checked against a public page. */
   priceList: { source: AWS_PRICE_LIST, confirmed: false },
-  /** Derived by a stated rule, not a list price. */
-  estimate: { source: 'estimate by the rule stated beside the row', confirmed: false },
+  /** Derived by a stated rule, not a list price: each says its rule and what it rests on. */
+  hostPremium: {
+    source: 'Dedicated Host hour = 1.1 x the on-demand rate of the vCPUs one host of the family offers (m5 and r5 hosts list at 1.1 x m5.24xlarge / r5.24xlarge in us-east-1)',
+    confirmed: false, estimate: true,
+  },
+  dedicatedUplift: {
+    source: 'dedicated instance hour = on-demand + 10 % (m5.large dedicated $0.106 against $0.096 shared in us-east-1)', confirmed: false, estimate: true,
+  },
+  currentGeneration: {
+    source: "7th-generation rate outside us-east-1/us-west-2 = the region's 6th-generation rate x the us-east-1 ratio of the two generations",
+    confirmed: false, estimate: true,
+  },
 } as const satisfies Record<string, PriceSource>;

@@ -42,8 +42,10 @@ export function checkProps(where: string, props: AwsTargetProps): void {
   if (props.logRetentionDays !== undefined && !RETENTION_DAYS.includes(props.logRetentionDays)) {
     throw new PlacementError(where, `logRetentionDays ${props.logRetentionDays} is not a value CloudWatch Logs accepts.`, `use one of ${RETENTION_DAYS.join(', ')}.`);
   }
-  if (props.expectedTenants !== undefined && (!Number.isInteger(props.expectedTenants) || props.expectedTenants < 1)) {
-    throw new PlacementError(where, `expectedTenants ${JSON.stringify(props.expectedTenants)} is not a whole number of at least 1.`, 'give the number of tenants you expect on this target, e.g. 100, or leave it out.');
+  // Removed (issue 21): the shared network and the region fee are now priced once, as the stack's shared items.
+  if ((props as { expectedTenants?: unknown }).expectedTenants !== undefined) {
+    throw new PlacementError(where, 'expectedTenants is no longer a prop: what tenants share (the tenant network, the Dedicated Instances region fee) '
+      + 'is billed once, as the stack\'s shared items, instead of in shares of each tenant.', 'remove expectedTenants.');
   }
   for (const field of ['tenantNetworkCidr', 'dedicatedNetworkPool'] as const) {
     if (props[field] !== undefined) checkCidr(where, props[field], field);

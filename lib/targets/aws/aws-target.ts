@@ -6,22 +6,24 @@ import { AwsEnv, named, workloadTags } from './context';
 import { CidrPool, DEFAULT_DEDICATED_POOL, DEFAULT_DEDICATED_PREFIX, DEFAULT_SHARED_CIDR } from './network/cidr-pool';
 import { AwsNames, NameKind, WorkloadKind } from './network/names';
 import type { TenantNetwork } from './network/tenant-network';
+import { awsOffers } from './offers';
 import { ecrRepository } from './policies';
-import { priceAwsTiers } from './pricing';
 import { ProviderAspect } from './provider-aspect';
 import type { SharedDense } from './shared-cluster';
 import type { AwsTier, AwsTierRow, TierContext } from './tiers';
 import { CostEstimator } from '../../capacity/cost-estimator';
+import { networkEstimate, sharedEstimate } from '../../capacity/cost-items';
 import { AwsQuotasProps } from '../../capacity/quotas';
+import type { TierSizing } from '../../capacity/tier-sizing';
 import { LoadProfile } from '../../needs/enums';
-import { IsolationNeeds } from '../../needs/needs';
 import { PlacementTier } from '../../placement/boundary';
 import { PlacementError } from '../../placement-error';
+import { AppRegistry, StackRegistry } from '../../registry';
 import { AWS_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
 import { requireStack } from '../placement-checks';
 import { HandleBuilder } from '../handle-builder';
 import type { WorkloadHandles } from '../handles';
-import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization, TierPrice, TierPriceRequest } from '../target';
+import { IPlacementTarget, OfferRequest, RealizationRequest, RealizedWorkload, ServiceRealization, SizedTierOffer, TenantRealization } from '../target';
 
 /**
  * Props of {@link AwsTarget}.
@@ -81,12 +83,6 @@ export interface AwsTargetProps {
    * @default 20
    */
   readonly dedicatedNetworkPrefix?: number;
-  /**
-   * Tenants expected to share the target's tenant network and the Dedicated Instances region fee: each
-   * tenant's estimate carries 1/expectedTenants of them (the report's costs; the COST choice).
-   * @default 1 - each tenant is priced as if alone, which never understates its cost
-   */
-  readonly expectedTenants?: number;
 }
 
 const AL2023_AMI = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
@@ -122,7 +118,6 @@ export class AwsTarget extends Construct implements IPlacementTarget {
   private readonly stackId: string;
   private readonly props: AwsTargetProps;
   private readonly aspect: ProviderAspect;
-  private readonly expectedTenants: number;
 
   constructor(scope: Construct, id: string, props: AwsTargetProps) {
     super(scope, id);
@@ -157,28 +152,19 @@ export class AwsTarget extends Construct implements IPlacementTarget {
       logRetentionDays: props.logRetentionDays ?? 90,
       provider: this.provider,
     };
-    this.expectedTenants = props.expectedTenants ?? 1;
     const prices = CostEstimator.prices(props.region);
     if (prices.warning) Annotations.of(this).addWarning(prices.warning);
   }
 
   /**
-   * The workload's monthly cost on each tier it can run on, from the tier rows and the instance type
-   * choice the realization makes (list prices of the region's table, 730 hours).
+   * The workload on each tier AWS offers: sized once (instance type, Dedicated Host plan, Fargate size,
+   * pool) and priced with what it owns there, at the list prices of the region's table (730 hours); a
+   * tier that cannot run it carries the refusal. AWS offers a tier for every isolation need, so nothing
+   * is refused before the engine runs.
    */
-  public priceTiers(request: TierPriceRequest): TierPrice[] {
+  public offerTiers(request: OfferRequest): SizedTierOffer[] {
     const tiers = OFFERED.map((tier) => ({ tier, endpoints: this.aws.AWS_TIERS[tier].endpoints.length }));
-    return priceAwsTiers({ region: this.region, zones: this.env.availabilityZones.length, sharers: this.expectedTenants, tiers }, request);
-  }
-
-  /**
-   * Nothing to refuse before the engine runs: AWS offers a tier for every isolation need
-   * (HOSTILE and TENANT exclusivity included); the engine checks a pin against {@link availableTiers}.
-   */
-  public checkNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void;
-  // The signature above is the public one (IPlacementTarget's names, which jsii exports); the body reads none.
-  public checkNeeds(): void {
-    return;
+    return awsOffers({ region: this.region, zones: this.env.availabilityZones.length, tiers }, request);
   }
 
   /**
@@ -220,11 +206,13 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     const securityGroupId = securityGroup.securityGroupId;
     if (lb) aws.loadBalancerEgress(scope, lb, securityGroupId, tags);
     const b: WorkloadBoundary = {
-      where: t.where, ...owner, tags, workload: t.workload, instanceType: t.instanceType, network, securityGroupId,
-      keyArn, logGroupName, logGroupArn: logArn,
+      where: t.where, ...owner, tags, workload: t.workload, network, securityGroupId, keyArn, logGroupName, logGroupArn: logArn,
     };
-    const ctx: TierContext = { tier, coTenancy: t.isolation.coTenancy, steady: t.efficiency.loadProfile !== LoadProfile.SPIKY, loadBalancer: lb };
-    const realized = row.ecs ? aws.createEcsService(scope, env, row.ecs.tenant(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
+    const ctx: TierContext = { tier, coTenancy: t.isolation.coTenancy, sizing: this.sizing(t), steady: t.efficiency.loadProfile !== LoadProfile.SPIKY, loadBalancer: lb };
+    this.dedicatedFee(t);
+    const built = row.ecs ? aws.createEcsService(scope, env, row.ecs.tenant(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
+    // How the offer was sized (the instance type given or chosen, Fargate rounding) leads the realization's notes.
+    const realized = { ...built, notes: [...ctx.sizing.notes, ...(built.notes ?? [])] };
     const handles: WorkloadHandles = {
       ...realized.handles, securityGroup, logGroup: HandleBuilder.logGroup(logGroup),
       key: HandleBuilder.key(key.resource, { keyArn, keyId: key.keyId, shared: false }),
@@ -259,10 +247,6 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     const name = s.serviceName;
     const w = s.workload;
     const tags = named(workloadTags('service', name, tier), name);
-    if (row.instances && s.autoscaling) {
-      throw new PlacementError(s.where, `autoscaling applies to ECS services, and this service is placed at ${tier}.`,
-        'drop autoscaling and set workload.replicas, or declare needs (or a pin) that place it on a container tier.');
-    }
     const owner: NameOwner = { stack: this.stackId, kind: WorkloadKind.SERVICE, name };
     const logGroupName = AwsNames.of(NameKind.LOG_GROUP, this.stackId, WorkloadKind.SERVICE, name);
     const logGroup = aws.createLogGroup(scope, env, tags, logGroupName, dense.keyArn);
@@ -271,20 +255,53 @@ export class AwsTarget extends Construct implements IPlacementTarget {
     const securityGroupId = securityGroup.securityGroupId;
     if (lb) aws.loadBalancerEgress(scope, lb, securityGroupId, tags);
     const b: WorkloadBoundary = {
-      where: s.where, ...owner, tags, workload: w, instanceType: s.instanceType, network: dense.network, securityGroupId,
+      where: s.where, ...owner, tags, workload: w, network: dense.network, securityGroupId,
       keyArn: dense.keyArn, logGroupName, logGroupArn: aws.logGroupArn(env, logGroupName),
     };
-    const ctx: TierContext = { tier, coTenancy: s.isolation.coTenancy, steady: s.efficiency.loadProfile !== LoadProfile.SPIKY, dense, loadBalancer: lb, autoscaling: s.autoscaling };
-    const realized = row.ecs ? aws.createEcsService(scope, env, row.ecs.service(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
-    return { ...realized, handles: { ...realized.handles, securityGroup, logGroup: HandleBuilder.logGroup(logGroup), key: dense.key } };
+    const ctx: TierContext = {
+      tier, coTenancy: s.isolation.coTenancy, sizing: this.sizing(s), steady: s.efficiency.loadProfile !== LoadProfile.SPIKY, dense, loadBalancer: lb, autoscaling: s.autoscaling,
+    };
+    this.dedicatedFee(s);
+    const built = row.ecs ? aws.createEcsService(scope, env, row.ecs.service(scope, env, b, ctx)) : row.instances!(scope, env, b, ctx);
+    return {
+      ...built, notes: [...ctx.sizing.notes, ...(built.notes ?? [])],
+      handles: { ...built.handles, securityGroup, logGroup: HandleBuilder.logGroup(logGroup), key: dense.key },
+    };
   }
 
-  /** The target's shared tenant network, created with the first tenant that runs in it. */
+  /** The chosen offer's sizing: what the realization builds. */
+  private sizing(r: RealizationRequest): TierSizing {
+    const sizing = r.offer?.sizing;
+    if (sizing === undefined || r.offer.tier !== r.decision.tier) {
+      throw new PlacementError(r.where, `the realization of ${r.decision.tier} received no sized offer of that tier.`,
+        'pass the offer of the decided tier from this target\'s offerTiers (IsolatedTenant and DenseService do).');
+    }
+    return sizing;
+  }
+
+  /**
+   * The Dedicated Instances region fee: charged once per account and region while any dedicated
+   * instance runs, so it is one shared item of the stack of the app's first dedicated workload there.
+   */
+  private dedicatedFee(r: RealizationRequest): void {
+    if (r.decision.tier !== PlacementTier.DEDICATED_VM) return;
+    const account = this.props.accountId ?? 'the provider\'s account';
+    const stack = TerraformStack.of(this);
+    const fee = AppRegistry.of(this).dedicatedFee(`${account}/${this.region}`, stack.node.path, r.where);
+    if (!fee.first) return;
+    StackRegistry.of(this).recordShared(() => sharedEstimate(this.region, 'Dedicated Instances', 0,
+      `account ${account}: ${fee.workloads.length} dedicated workload(s) of this app, ${fee.workloads.join(', ')}`));
+  }
+
+  /** The target's shared tenant network, created with the first tenant that runs in it; billed once, to the stack, as it finally is. */
   private sharedNetwork(): TenantNetwork {
-    return this.tenantNetwork ??= new this.aws.TenantNetwork(this, 'tenant-network', {
+    if (this.tenantNetwork) return this.tenantNetwork;
+    const network = this.tenantNetwork = new this.aws.TenantNetwork(this, 'tenant-network', {
       env: this.env, stack: this.stackId, name: this.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-'),
       tags: { 'isolation:network': this.node.id }, cidr: this.props.tenantNetworkCidr ?? DEFAULT_SHARED_CIDR,
     });
+    StackRegistry.of(this).recordShared(() => networkEstimate(this.region, network.costInputs(), `tenant network '${this.node.id}'`));
+    return network;
   }
 
   private dedicatedPool(): CidrPool {

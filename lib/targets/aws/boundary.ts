@@ -128,7 +128,6 @@ export interface WorkloadBoundary {
   readonly kind: WorkloadKind;
   readonly tags: Record<string, string>;
   readonly workload: WorkloadSpec;
-  readonly instanceType?: string;
   readonly network: Network;
   readonly securityGroupId: string;
   readonly keyArn: string;

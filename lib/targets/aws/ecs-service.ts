@@ -9,9 +9,8 @@ import { containerDefinitions } from './container-definition';
 import { AwsEnv } from './context';
 import { LoadBalancerResult } from './load-balancer';
 import { ecrPullStatements, ecsTaskTrustCondition, logWriteStatement, secretStatements } from './policies';
-import { PlacementError } from '../../placement-error';
-import { checkReplicaCeiling } from '../../needs/limits';
 import { HandleBuilder } from '../handle-builder';
+import { checkAutoscaling } from '../placement-checks';
 import { AutoscalingOptions, RealizedWorkload } from '../target';
 
 export interface EcsServiceRequest {
@@ -30,8 +29,6 @@ export interface EcsServiceRequest {
   readonly capacity: string;
 }
 
-// Fargate's linuxParameters accept only this capability (ECS task definition parameters, checked 2026-11).
-const FARGATE_CAPABILITIES = ['SYS_PTRACE'];
 
 /**
  * One ECS service (Fargate or EC2 capacity) with its task definition, execution role limited to
@@ -42,12 +39,6 @@ export function createEcsService(scope: Construct, env: AwsEnv, r: EcsServiceReq
   const b = r.boundary;
   const w = b.workload;
   const fargate = r.capacityProvider === undefined;
-  const unsupported = fargate ? (w.capabilities ?? []).filter((cap) => !FARGATE_CAPABILITIES.includes(cap)) : [];
-  if (unsupported.length > 0) {
-    throw new PlacementError(b.where, `workload.capabilities adds ${unsupported.join(', ')}, but Fargate (the microvm-container tier) `
-      + `can add only ${FARGATE_CAPABILITIES.join(', ')}.`,
-    'drop those capabilities, or pin a VM tier (vm, dedicated-vm) where the container may add them.');
-  }
   const scaling = r.autoscaling === undefined ? undefined : checkAutoscaling(b.where, r.autoscaling);
   const role = createRole(scope, 'execution-role', 'ecs-tasks.amazonaws.com', b, b.tags, [
     logWriteStatement(b.logGroupArn), ...ecrPullStatements(w.image, env.partition), ...secretStatements(w.secrets, ['ssm:GetParameters']),
@@ -79,8 +70,12 @@ export function createEcsService(scope: Construct, env: AwsEnv, r: EcsServiceReq
     desiredCount: scaling ? Math.min(Math.max(replicas, scaling.minReplicas), scaling.maxReplicas) : replicas,
     launchType: fargate ? 'FARGATE' : undefined,
     capacityProviderStrategy: fargate ? undefined : [{ capacityProvider: r.capacityProvider!, weight: 1, base: 0 }],
-    // Binpack on memory: fill one instance before starting another (the dense tier's point).
-    orderedPlacementStrategy: fargate ? undefined : [{ type: 'binpack', field: 'memory' }],
+    // Spread over zones first (a zone's loss leaves replicas), then binpack on memory: fill an instance before starting another.
+    orderedPlacementStrategy: fargate ? undefined : [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],
+    // A rolling deployment starts the new tasks beside the old (up to 200 %) and stops none before they are healthy (100 %):
+    // a pool's max leaves room for its largest service doing so (lib/capacity/trunking.ts).
+    deploymentMaximumPercent: 200,
+    deploymentMinimumHealthyPercent: 100,
     networkConfiguration: { subnets: b.network.privateSubnetIds, securityGroups: [b.securityGroupId], assignPublicIp: false },
     loadBalancer: lb && w.port !== undefined ? [{ targetGroupArn: lb.targetGroupArn, containerName: b.name, containerPort: w.port }] : undefined,
     deploymentCircuitBreaker: { enable: true, rollback: true },
@@ -110,31 +105,4 @@ export function createEcsService(scope: Construct, env: AwsEnv, r: EcsServiceReq
     serviceName: b.name, loadBalancerDnsName: lb?.dnsName, notes, capacity: r.capacity,
     handles: { role: HandleBuilder.role(taskRole, { roleArn: taskRoleArn }), executionRole: HandleBuilder.role(role, { roleArn: executionRoleArn }) },
   };
-}
-
-// ECS refuses an EC2 task-level cpu below 128 units (RegisterTaskDefinition), checked 2026-11.
-const EC2_TASK_MIN_CPU_UNITS = 128;
-
-/** ECS on EC2: the task's CPU units, at least the minimum ECS accepts; a note when it rounded. */
-export function ec2TaskCpu(cpu: number): { cpuUnits: number; notes: string[] } {
-  const units = Math.ceil(cpu * 1024);
-  if (units >= EC2_TASK_MIN_CPU_UNITS) return { cpuUnits: units, notes: [] };
-  return {
-    cpuUnits: EC2_TASK_MIN_CPU_UNITS,
-    notes: [`ECS task CPU rounded up from ${cpu} vCPU (${units} units) to the EC2 minimum of ${EC2_TASK_MIN_CPU_UNITS} units (${EC2_TASK_MIN_CPU_UNITS / 1024} vCPU).`],
-  };
-}
-
-function checkAutoscaling(where: string, a: AutoscalingOptions): Required<AutoscalingOptions> {
-  const whole = (n: unknown, min: number) => typeof n === 'number' && Number.isInteger(n) && n >= min;
-  if (!whole(a.minReplicas, 0) || !whole(a.maxReplicas, 1) || a.maxReplicas < a.minReplicas) {
-    throw new PlacementError(where, `autoscaling needs whole numbers with 0 <= minReplicas <= maxReplicas and maxReplicas >= 1, got ${a.minReplicas}-${a.maxReplicas}.`,
-      'set e.g. autoscaling: { minReplicas: 1, maxReplicas: 4 }.');
-  }
-  checkReplicaCeiling(where, 'autoscaling.maxReplicas', a.maxReplicas);
-  const target = a.targetCpuPercent ?? 60;
-  if (!(typeof target === 'number' && target >= 1 && target <= 100)) {
-    throw new PlacementError(where, `autoscaling.targetCpuPercent must be between 1 and 100, got ${target}.`, 'set it to e.g. 60, or leave it out.');
-  }
-  return { minReplicas: a.minReplicas, maxReplicas: a.maxReplicas, targetCpuPercent: target };
 }

@@ -7,7 +7,6 @@ import { clusterName, WorkloadBoundary } from './boundary';
 import { AwsEnv } from './context';
 import { EcsServiceRequest } from './ecs-service';
 import type { TierContext } from './tiers';
-import { FargateSizes } from '../../capacity/fargate-sizes';
 
 /**
  * A tenant's Fargate task: its own ECS cluster (container insights on, Fargate ephemeral storage
@@ -30,12 +29,11 @@ export function fargateServiceTask(_scope: Construct, _env: AwsEnv, b: WorkloadB
   return fargateTask(b, dense.clusterArn, dense.clusterName, ctx);
 }
 
-function fargateTask(b: WorkloadBoundary, clusterArn: string, clusterName: string, ctx: Partial<TierContext>): EcsServiceRequest {
-  const fit = FargateSizes.fit(b.where, b.workload.cpu, b.workload.memoryMiB);
-  const { cpuUnits, memoryMiB } = fit.size;
+/** The offer's Fargate size: the task definition's cpu and memory. */
+function fargateTask(b: WorkloadBoundary, clusterArn: string, clusterName: string, ctx: TierContext): EcsServiceRequest {
+  const { sizing } = ctx;
   return {
-    boundary: b, clusterArn, clusterName, cpuUnits, memoryMiB, loadBalancer: ctx.loadBalancer, autoscaling: ctx.autoscaling,
-    notes: [...(fit.note ? [fit.note] : []), b.network.note],
-    capacity: `Fargate ${cpuUnits / 1024} vCPU / ${memoryMiB} MiB x${b.workload.replicas ?? 1}`,
+    boundary: b, clusterArn, clusterName, cpuUnits: sizing.taskCpuUnits!, memoryMiB: sizing.taskMemoryMiB!, loadBalancer: ctx.loadBalancer, autoscaling: ctx.autoscaling,
+    notes: [b.network.note], capacity: sizing.summary,
   };
 }

@@ -14,9 +14,10 @@ import { createFlowLog } from './network/flow-log';
 import { AwsNames, NameKind, WorkloadKind } from './network/names';
 import { ecsAgentStatement, ssmAgentStatements } from './policies';
 import { ecsUserData } from './user-data';
-import { InstanceCatalog } from '../../capacity/instance-catalog';
-import type { PoolPlan } from '../../capacity/pool-planner';
-import { AwsvpcTrunking } from '../../capacity/trunking';
+import { CostEstimator } from '../../capacity/cost-estimator';
+import { networkEstimate, poolBill, ROOT_VOLUME_GIB, sharedEstimate } from '../../capacity/cost-items';
+import type { PoolSizing } from '../../capacity/pool-planner';
+import { AwsvpcTrunking, PlannedPool, PoolService } from '../../capacity/trunking';
 import { PlacementTier } from '../../placement/boundary';
 import { StackRegistry } from '../../registry';
 import { HandleBuilder } from '../handle-builder';
@@ -26,8 +27,8 @@ import type { KeyHandle } from '../handles';
 export interface Pool {
   readonly capacityProvider: string;
   readonly association: EcsClusterCapacityProviders;
-  /** Registers a task so the pool's instance type and size grow to fit it; returns a note. */
-  add(where: string, cpu: number, memoryMiB: number, maxTasks: number): string;
+  /** Registers a service's tasks so the pool's type, size, floor and headroom follow them; returns a note. */
+  add(service: PoolService): string;
 }
 
 /**
@@ -62,6 +63,11 @@ export class SharedDense {
     this.network = createNetwork(networkScope, env, tags, true, []);
     // Like every tenant network, the dense VPC records its traffic (CKV2_AWS_11, ISO-AWS-014).
     createFlowLog(networkScope, env, { stack, name: `${prefix}-dense`, vpcId: this.network.vpcId, tags });
+    // What the services share is billed once, to the stack: the VPC's one NAT gateway and its address, its flow log's key, and the services' key.
+    const zones = env.availabilityZones.length;
+    StackRegistry.of(scope).recordShared(() => networkEstimate(env.region, { zones, interfaceEndpoints: 0, natGateways: 1, publicIpv4Addresses: 1, kmsKeys: 1 },
+      `dense services' network (${prefix})`));
+    StackRegistry.of(scope).recordShared(() => sharedEstimate(env.region, `dense services (${prefix}), volumes and logs`, 1));
     const key = createKey(scope, env, tags, {
       aliasName: AwsNames.of(NameKind.KMS_ALIAS, stack, WorkloadKind.DENSE, prefix),
       logGroupPattern: `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${AwsNames.prefix(NameKind.LOG_GROUP, stack, WorkloadKind.SERVICE)}*`, autoScaling: true,
@@ -104,29 +110,46 @@ export interface PoolOptions {
   /** Names the pool: the co-tenancy for shared pools, 'tenant' for a tenant's own. */
   readonly label: string;
   readonly tags: Record<string, string>;
+  /**
+   * A tenant's own pool, as its offer planned it (the tenant is billed the whole pool).
+   * @default - a shared pool, planned at synth from every service added, each billed its share
+   */
+  readonly own?: PoolSizing;
 }
 
 /**
  * EC2 capacity for one ECS cluster: launch template (IMDSv2, hop limit 1, tasks blocked from
  * instance metadata, encrypted volumes), auto scaling group and capacity provider with managed scaling.
+ * The plan (lib/capacity/trunking.ts) sets the type, the ASG's min (one instance per zone once a
+ * service runs 2 or more tasks) and max (room for a rolling deployment at 200 %).
  */
 export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<Pool, 'association'> & { providerNameToken: string } {
   const name = `${o.clusterName}-${o.label}`;
   const tags = { ...o.tags, Name: name };
-  const tasks: Array<{ cpu: number; memoryMiB: number }> = [];
-  // Sized at synth time (tasks are added after the pool) by packing every task the pool must hold at
-  // once onto the cheapest type that supports awsvpc trunking, within its trunked task limit.
-  let planned: { count: number; plan: PoolPlan } | undefined;
-  const plan = (): PoolPlan => {
-    if (planned?.count !== tasks.length) planned = { count: tasks.length, plan: AwsvpcTrunking.plan(tasks, env.region, scope.node.path) };
+  const services: PoolService[] = [];
+  const zones = env.availabilityZones.length;
+  // A shared pool is sized at synth time (services are added after the pool) from every service it holds.
+  let planned: { count: number; plan: PlannedPool } | undefined;
+  const shared = (): PlannedPool => {
+    if (planned?.count !== services.length) planned = { count: services.length, plan: AwsvpcTrunking.planPool(services, zones, env.region, scope.node.path) };
     return planned.plan;
   };
+  const plan = (): PoolSizing => o.own ?? shared();
   enableTrunking(scope, env);
   // Starts with `cp_`: ECS refuses capacity provider names starting with aws, ecs or fargate (a tenant id may).
   const providerName = AwsNames.of(NameKind.CAPACITY_PROVIDER, o.owner.stack, o.owner.kind, o.owner.name, o.label);
   StackRegistry.of(scope).recordPool(() => {
-    const p = plan();
-    return { name: providerName, instanceType: p.instanceType, instances: p.instances, tasksPerInstance: p.tasksPerInstance, utilization: p.utilization, monthlyUsd: p.monthlyUsd };
+    const { shares: _shares, ...sizing } = o.own ? { ...o.own, shares: [] } : shared();
+    const bill = o.own ? undefined : poolBill(env.region, providerName, shared());
+    const monthlyUsd = bill?.monthlyUsd ?? CostEstimator.pool({ region: env.region, instanceType: sizing.instanceType, instances: sizing.instances, rootVolumeGiB: ROOT_VOLUME_GIB }).monthlyUsd;
+    return {
+      record: {
+        name: providerName, owner: o.own ? `${o.owner.kind} ${o.owner.name}` : `services of co-tenancy ${o.label}`, ...sizing,
+        monthlyUsd, ...(bill?.slack ? { slackMonthlyUsd: bill.slack.monthlyUsd } : {}),
+      },
+      shares: (bill?.shares ?? []).map(({ key, item }) => ({ path: key, item })),
+      slack: bill?.slack,
+    };
   });
 
   const sg = new SecurityGroup(scope, 'sg', {
@@ -143,7 +166,7 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
     vpcSecurityGroupIds: [sgId],
     // IMDSv2 with hop limit 1: a token response cannot cross the extra hop into a container.
     metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
-    blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { encrypted: 'true', kmsKeyId: o.keyArn, volumeType: 'gp3', volumeSize: 30, deleteOnTermination: 'true' } }],
+    blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { encrypted: 'true', kmsKeyId: o.keyArn, volumeType: 'gp3', volumeSize: ROOT_VOLUME_GIB, deleteOnTermination: 'true' } }],
     userData: Buffer.from(ecsUserData(o.clusterName, o.label)).toString('base64'),
     tagSpecifications: [{ resourceType: 'instance', tags }, { resourceType: 'volume', tags }],
     updateDefaultVersion: true,
@@ -151,9 +174,10 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
   });
   const asg = new AutoscalingGroup(scope, 'asg', {
     namePrefix: `${name}-`,
-    minSize: 0,
-    // The plan's instances hold every task at its most replicas; managed scaling sets the desired size.
-    maxSize: Lazy.numberValue({ produce: () => plan().instances }),
+    // One instance per zone once a service runs 2 or more tasks (the subnets span the zones; the ASG balances over them).
+    minSize: Lazy.numberValue({ produce: () => plan().minInstances }),
+    // Every task at its most replicas, plus a rolling deployment of the largest service; managed scaling sets the desired size.
+    maxSize: Lazy.numberValue({ produce: () => plan().maxInstances }),
     vpcZoneIdentifier: o.network.privateSubnetIds,
     launchTemplate: { id: template.id, version: '$Latest' },
     protectFromScaleIn: false,
@@ -169,7 +193,7 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
       managedTerminationProtection: 'DISABLED',
       managedDraining: 'ENABLED',
       managedScaling: {
-        status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: Lazy.numberValue({ produce: () => Math.min(10, plan().instances) }),
+        status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: Lazy.numberValue({ produce: () => Math.min(10, plan().maxInstances) }),
       },
     },
     tags,
@@ -177,12 +201,10 @@ export function createPool(scope: Construct, env: AwsEnv, o: PoolOptions): Omit<
   return {
     capacityProvider: providerName,
     providerNameToken: provider.name,
-    add: (where, cpu, memoryMiB, maxTasks) => {
-      // Fails here, at the workload, when one task cannot fit any instance type.
-      InstanceCatalog.select({ where, tier: PlacementTier.SHARED_CONTAINER, cpu, memoryMiB });
-      for (let i = 0; i < maxTasks; i++) tasks.push({ cpu, memoryMiB });
-      return `shared-container: pool '${o.label}' of cluster ${o.clusterName} (EC2 capacity planned by packing every task of the pool onto the cheapest type; `
-        + 'awsvpc trunking lifts the network-interface cap on tasks per instance; binpack on memory).';
+    add: (service) => {
+      services.push(service);
+      return `shared-container: pool '${o.label}' of cluster ${o.clusterName}: its type and size are planned at synth by packing every task of the pool `
+        + 'onto the cheapest awsvpc-trunking type (see the report\'s pools); binpack on memory after a spread over zones.';
     },
   };
 }

@@ -10,6 +10,7 @@ import { fargateServiceTask, fargateTenantTask } from './microvm-container';
 import { SharedDense } from './shared-cluster';
 import { sharedContainerServiceTask, sharedContainerTenantTask } from './shared-container';
 import { realizeInstances } from './vm';
+import type { TierSizing } from '../../capacity/tier-sizing';
 import { TIER_TENANCY } from '../../labels';
 import { CoTenancy } from '../../needs/enums';
 import { PlacementTier } from '../../placement/boundary';
@@ -22,7 +23,9 @@ export type AwsTier = Exclude<PlacementTier, PlacementTier.SANDBOXED_CONTAINER>;
 export interface TierContext {
   readonly tier: AwsTier;
   readonly coTenancy: CoTenancy;
-  /** STEADY load: non-burstable instance types, or standard credits on a given burstable one. */
+  /** The chosen offer's sizing: what to build (instance type, hosts, task size, pool). */
+  readonly sizing: TierSizing;
+  /** STEADY load: standard credits on a given burstable type. */
   readonly steady?: boolean;
   /** Services: the target's shared VPC, key, cluster and pools. */
   readonly dense?: SharedDense;

@@ -5,6 +5,20 @@ import { ecrRepository } from './policies';
 // EC2 refuses user data above 16 KB in raw form, before base64 (EC2 User Guide, "User data", checked 2026-12).
 export const USER_DATA_LIMIT_BYTES = 16 * 1024;
 
+/**
+ * A VM's boot script reads each secret in the region its ARN names, so every ARN must be known at synth:
+ * a token (e.g. a Terraform variable) is refused, and the VM tiers cannot run the workload (ECS resolves
+ * tokens on the container tiers).
+ */
+export function checkVmSecrets(where: string, w: WorkloadSpec): void {
+  for (const [name, arn] of Object.entries(w.secrets ?? {})) {
+    if (!arn.split(':')[3]) {
+      throw new PlacementError(where, `workload.secrets.${name} is not a literal ARN (got ${JSON.stringify(arn)}), and a VM reads its secrets `
+        + 'at boot in the region the ARN names.', 'give the SSM parameter or Secrets Manager ARN as a string, or place the workload on a container tier, where ECS resolves it.');
+    }
+  }
+}
+
 /** Single-quotes a value for bash. */
 function q(value: string): string {
   return `'${value.replace(/'/g, `'"'"'`)}'`;
@@ -64,14 +78,9 @@ export function vmUserData(o: UserDataOptions): string {
   // Each secret is read from its own ARN's region, into a variable first: a failed fetch then fails the
   // start (set -e; systemd retries) instead of starting the workload with an empty value. A fetched
   // value is escaped like the declared ones.
+  checkVmSecrets(o.where, w);
   for (const [name, arn] of Object.entries(w.secrets ?? {})) {
-    // The boot script reads each secret in its own ARN's region, so the ARN must be known at synth.
-    const arnRegion = arn.split(':')[3];
-    if (!arnRegion) {
-      throw new PlacementError(o.where, `workload.secrets.${name} is not a literal ARN (got ${JSON.stringify(arn)}), and a VM reads its secrets `
-        + 'at boot in the region the ARN names.', 'give the SSM parameter or Secrets Manager ARN as a string, or place the workload on a container tier, where ECS resolves it.');
-    }
-    const region = q(arnRegion);
+    const region = q(arn.split(':')[3]);
     const fetch = arn.includes(':secretsmanager:')
       ? `aws secretsmanager get-secret-value --region ${region} --secret-id ${q(arn.split(':').slice(0, 7).join(':'))} --query SecretString --output text`
       : `aws ssm get-parameter --region ${region} --with-decryption --name ${q(arn)} --query Parameter.Value --output text`;

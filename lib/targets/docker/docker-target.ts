@@ -5,7 +5,7 @@ import { normaliseEngineAddress } from './engine-address';
 import type { DockerMode } from './mode';
 import type { Network } from '@cdktf/provider-docker/lib/network';
 import { publishedPorts } from './published-ports';
-import { DOCKER_TIER_ORDER, DOCKER_TIERS, DockerRuntimes, DockerTier } from './tiers';
+import { DOCKER_TIER_ORDER, DOCKER_TIERS, DockerRuntimes, DockerTier, runtimeOf } from './tiers';
 import { LABEL } from '../../labels';
 import { CoTenancy } from '../../needs/enums';
 import { IsolationNeeds } from '../../needs/needs';
@@ -18,7 +18,7 @@ import { DOCKER_PROVIDER_PACKAGE, loadRealization } from '../provider-package';
 import { refuseVmOnlyNeeds, requireStack } from '../placement-checks';
 import { HandleBuilder } from '../handle-builder';
 import type { NetworkHandle } from '../handles';
-import { IPlacementTarget, RealizedWorkload, ServiceRealization, TenantRealization, TierPrice, TierPriceRequest } from '../target';
+import { IPlacementTarget, OfferRequest, RealizedWorkload, ServiceRealization, SizedTierOffer, TenantRealization } from '../target';
 
 /**
  * Props of {@link DockerTarget}.
@@ -118,20 +118,28 @@ export class DockerTarget extends Construct implements IPlacementTarget {
     this.availableTiers = [...this.mode.tiers];
   }
 
-  /** Nothing: the engine's hosts are the user's, so a tier costs nothing this library could price. */
-  public priceTiers(request: TierPriceRequest): TierPrice[];
-  public priceTiers(): TierPrice[] {
-    return [];
-  }
-
   /**
-   * Refuses needs Docker can never meet, naming the fix: hardware exclusivity, an own kernel, HOSTILE
-   * co-tenancy without Kata, UNTRUSTED without gVisor or Kata, and anything above PROCESS in Swarm mode.
-   * Hardware exclusivity and an own kernel are refused always; the co-tenancy checks are skipped when
-   * the workload pins a tier, since the engine then checks the pin and a weaker pin with
+   * Every tier the target has, each able to run the workload and unpriced (the engine's hosts are
+   * yours: nothing this library could price), sized as the containers or the Swarm service it becomes.
+   * Refuses first, with the fix, needs Docker can never meet: hardware exclusivity, an own kernel,
+   * HOSTILE co-tenancy without Kata, UNTRUSTED without gVisor or Kata, and anything above PROCESS in
+   * Swarm mode. Hardware exclusivity and an own kernel are refused always; the co-tenancy checks are
+   * skipped when the workload pins a tier, since the engine then checks the pin and a weaker pin with
    * `acknowledgeWeakerIsolation` is the user's informed choice (DESIGN.md "The decision", step 4).
    */
-  public checkNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void {
+  public offerTiers(request: OfferRequest): SizedTierOffer[] {
+    this.refuseNeeds(request.where, request.isolation, request.pin);
+    const replicas = request.workload.replicas ?? 1;
+    return (this.availableTiers as DockerTier[]).map((tier) => ({
+      tier,
+      sizing: {
+        summary: this.swarm ? `Swarm service of ${replicas} replica(s), runtime runc` : `${replicas} container(s), runtime ${runtimeOf(tier, this.runtimes)}`,
+        replicas, notes: [],
+      },
+    }));
+  }
+
+  private refuseNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void {
     refuseVmOnlyNeeds(where, isolation, {
       exclusivity: 'Docker cannot give hardware exclusivity (every container shares the engine\'s host).',
       ownKernel: 'Docker offers only container tiers.',

@@ -24,7 +24,7 @@ import { PlacementError } from '../../placement-error';
 import { StackRegistry } from '../../registry';
 import { resolveIngress } from '../ingress';
 import { refuseVmOnlyNeeds, requireStack } from '../placement-checks';
-import { AutoscalingOptions, IngressRule, IPlacementTarget, RealizationRequest, RealizedWorkload, ServiceRealization, TenantRealization, TierPrice, TierPriceRequest } from '../target';
+import { AutoscalingOptions, IngressRule, IPlacementTarget, OfferRequest, RealizationRequest, RealizedWorkload, ServiceRealization, SizedTierOffer, TenantRealization } from '../target';
 
 /**
  * Props of {@link KubernetesTarget}.
@@ -163,19 +163,23 @@ export class KubernetesTarget extends Construct implements IPlacementTarget {
     }
   }
 
-  /** Nothing: the cluster is already paid for; the report shows what each workload reserves (its requests). */
-  public priceTiers(request: TierPriceRequest): TierPrice[];
-  public priceTiers(): TierPrice[] {
-    return [];
-  }
-
   /**
-   * Refuses, naming the fix, what a cluster given to this target cannot isolate: hardware exclusivity
+   * Every tier the cluster offers, each able to run the workload and unpriced (the cluster is already
+   * paid for; the report shows what each workload reserves, its requests), sized as its pods. Refuses
+   * first, naming the fix, what a cluster given to this target cannot isolate: hardware exclusivity
    * and an own kernel always (they need nodes of the tenant's own); a pinned tier the target does not
    * offer, with why; and, unpinned, HOSTILE without a Kata RuntimeClass or UNTRUSTED without gVisor or
    * Kata. A pin weaker than the needs is the engine's to check (with `acknowledgeWeakerIsolation`).
    */
-  public checkNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void {
+  public offerTiers(request: OfferRequest): SizedTierOffer[] {
+    this.refuseNeeds(request.where, request.isolation, request.pin);
+    const replicas = request.workload.replicas ?? 1;
+    return this.offers.filter((o) => o.feasible).map((o) => ({
+      tier: o.tier, sizing: { summary: `${replicas} pod(s)${o.runtimeClass ? `, RuntimeClass ${o.runtimeClass.name}` : ''}`, replicas, notes: [] },
+    }));
+  }
+
+  private refuseNeeds(where: string, isolation: IsolationNeeds, pin?: PlacementTier): void {
     refuseVmOnlyNeeds(where, isolation, {
       exclusivity: `${KUBERNETES_TIERS[isolation.hardwareExclusivity === HardwareExclusivity.ACCOUNT ? PlacementTier.DEDICATED_VM : PlacementTier.DEDICATED_HOST]
         .plainCluster!.why}; every pod shares its node with other pods.`,

@@ -14,6 +14,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { CidrPool, DEFAULT_SHARED_CIDR, MAX_ZONES, parseCidr, SMALLEST_NETWORK_PREFIX, subnetCidr, SubnetKind, tenantSubnetsCidr } from './cidr-pool';
 import { createFlowLog } from './flow-log';
+import type { NetworkCost } from '../../../capacity/cost-inputs';
 import { PlacementError } from '../../../placement-error';
 import { Network } from '../boundary';
 import { AwsEnv, named } from '../context';
@@ -159,6 +160,15 @@ export class TenantNetwork extends Construct {
   /** The interface endpoint services the network has, sorted. */
   public get endpointServices(): string[] {
     return [...this.endpoints.keys()].sort();
+  }
+
+  /** What the network is billed for as it is now: its interface endpoints in every zone, a NAT gateway and address per zone with egress, its flow log's key. */
+  public costInputs(): NetworkCost {
+    const zones = this.availabilityZones.length;
+    return {
+      zones, interfaceEndpoints: this.endpoints.size, kmsKeys: 1,
+      natGateways: this.egress ? zones : 0, publicIpv4Addresses: this.egress ? zones : 0,
+    };
   }
 
   /** Whether {@link enableEgress} was called. */
